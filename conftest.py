@@ -1,0 +1,32 @@
+"""pytest set-up for the whole suite: hypothesis profiles, and a check that the doctests ran."""
+import os
+
+import pytest
+from hypothesis import settings
+
+# CI explores more examples, from a fixed seed so that a red run can be repeated; nobody wants
+# a slow shared machine to fail a test on time alone, so neither profile has a deadline.
+settings.register_profile("ci", max_examples=500, derandomize=True, deadline=None)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+# pytest runs these files' examples as doctests (setup.cfg); a typo in that configuration
+# would quietly run none, so the full suite fails unless each of them passed some.
+DOCTEST_FILES = ("neuron.py", "README.md")
+files_with_passing_tests = set()
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and report.passed:
+        files_with_passing_tests.add(report.nodeid.split("::")[0])
+
+
+def pytest_sessionfinish(session):
+    config = session.config
+    whole_suite = (config.args_source == pytest.Config.ArgsSource.TESTPATHS
+                   and not config.option.keyword and not config.option.markexpr)
+    missing = [name for name in DOCTEST_FILES if name not in files_with_passing_tests]
+    if whole_suite and missing and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        reporter.write_line("FAILED: no doctest ran in %s" % ", ".join(missing), red=True)
