@@ -6,6 +6,7 @@ README.md, and conftest.py fails the run if those did not run.
 import ast
 import decimal
 import math
+import os
 import pathlib
 import subprocess
 import sys
@@ -271,14 +272,15 @@ def test_the_articles_network():
     assert float(exact_sigmoid(float(exact_sigmoid(3.0)))) == NETWORK_OUTPUT
 
 
-@pytest.mark.parametrize("weights, bias, inputs", [
-    ((0, 1), 4, (2, 3)),
-    ((w for w in [0, 1]), 4, iter([2, 3])),
-    (np.array([0, 1]), np.int64(4), np.array([2, 3])),
-    (np.array([0.0, 1.0]), np.float64(4.0), np.array([2.0, 3.0], dtype=np.float32)),
-    ([Fraction(0), Decimal(1)], Fraction(4), [Decimal(2), Fraction(3)]),
+@pytest.mark.parametrize("make_arguments", [
+    lambda: ((0, 1), 4, (2, 3)),
+    lambda: ((w for w in [0, 1]), 4, iter([2, 3])),  # made afresh: a generator runs only once
+    lambda: (np.array([0, 1]), np.int64(4), np.array([2, 3])),
+    lambda: (np.array([0.0, 1.0]), np.float64(4.0), np.array([2.0, 3.0], dtype=np.float32)),
+    lambda: ([Fraction(0), Decimal(1)], Fraction(4), [Decimal(2), Fraction(3)]),
 ])
-def test_any_iterable_of_real_numbers_will_do(weights, bias, inputs):
+def test_any_iterable_of_real_numbers_will_do(make_arguments):
+    weights, bias, inputs = make_arguments()
     n = Neuron(weights, bias)
     assert n.weights == [0.0, 1.0] and all(type(w) is float for w in n.weights)
     assert type(n.bias) is float
@@ -388,6 +390,16 @@ def test_feedforward_never_raises_on_numbers(weights, data):
     assert math.isnan(y) or 0.0 <= y <= 1.0
 
 
+def test_plain_numbers_are_checked_in_one_quick_pass(monkeypatch):
+    # The checks must not make feedforward slow: a list of numbers is converted in one go, and
+    # _to_float, one value at a time, only serves single numbers and finding a bad value.
+    names = []
+    to_float = neuron._to_float
+    monkeypatch.setattr(neuron, "_to_float", lambda value, name: names.append(name) or to_float(value, name))
+    assert Neuron([0, 1], 4).feedforward([2, 3]) == WORKED_EXAMPLE
+    assert names == ["bias", "x"]
+
+
 def test_neuron_keeps_its_own_copy_of_the_weights():
     weights = [0, 1]
     n = Neuron(weights, 4)
@@ -455,6 +467,12 @@ def test_weights_and_inputs_must_be_lists(not_a_list):
 
 # --- The file itself ---------------------------------------------------------------------------
 
+# mutmut runs the tests on its own copy of neuron.py, which imports mutmut and is longer.
+about_the_source_file = pytest.mark.skipif(
+    "MUTANT_UNDER_TEST" in os.environ, reason="neuron.py is instrumented by mutmut")
+
+
+@about_the_source_file
 def test_neuron_py_imports_math_alone():
     tree = ast.parse((HERE / "neuron.py").read_text())
     imported = set()
@@ -466,6 +484,7 @@ def test_neuron_py_imports_math_alone():
     assert imported == {"math"}
 
 
+@about_the_source_file
 def test_neuron_py_fits_on_slides():
     assert len((HERE / "neuron.py").read_text().splitlines()) <= 150
 
