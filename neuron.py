@@ -15,23 +15,24 @@ import math
 INFINITY = float("inf")
 
 
-def _to_float(value, name):
+def _to_float(value, name, index=None):
     """Return a real number (int, float, Fraction, Decimal, NumPy scalar...) as a float.
 
-    >>> _to_float("2", "x")
+    >>> _to_float("2", "inputs", 1)
     Traceback (most recent call last):
-    TypeError: x must be a real number, got '2' (str)
+    TypeError: inputs[1] must be a real number, got '2' (str)
     """
     try:
-        # ldexp(value, 0) is value * 2**0: the value itself, as a float. We use it rather than
-        # float() because float() also reads text (float("2") == 2.0), and math refuses text.
-        return math.ldexp(value, 0)
+        value + 0  # only numbers can add 0: "2" + 0 fails, although float("2") reads it as 2.0
+        return float(value)
     except OverflowError:
         # An int or Fraction beyond the largest float (about 1.8e308), such as 10**400: as a float
         # it is infinite, which is where the sigmoid takes it anyway.
         return INFINITY if value > 0 else -INFINITY
     except TypeError:
         pass  # not a number: raised below, outside the except, so the traceback shows our message
+    if index is not None:
+        name = "%s[%d]" % (name, index)
     raise TypeError("%s must be a real number, got %r (%s)" % (name, value, type(value).__name__))
 
 
@@ -48,12 +49,7 @@ def _to_floats(values, name):
     if numbers is None:
         raise TypeError("%s must be a list of real numbers, got %r (%s)"
                         % (name, values, type(values).__name__))
-    try:
-        return [math.ldexp(number, 0) for number in numbers]  # the quick way: one pass, as above
-    except (TypeError, OverflowError):
-        # Something is not a float-sized real number: go one by one, so that the error names
-        # the culprit, as in "inputs[1] must be ...", and ints such as 10**400 become infinite.
-        return [_to_float(number, "%s[%d]" % (name, i)) for i, number in enumerate(numbers)]
+    return [_to_float(number, name, i) for i, number in enumerate(numbers)]
 
 
 def sigmoid(x: float) -> float:
