@@ -4,6 +4,8 @@ import os
 import pytest
 from hypothesis import settings
 
+pytest_plugins = ["pytester"]  # lets test_neuron.py run the check below on a sample project
+
 # CI explores more examples, from a fixed seed so that a red run can be repeated; nobody wants
 # a slow shared machine to fail a test on time alone, so neither profile has a deadline.
 settings.register_profile("ci", max_examples=500, derandomize=True, deadline=None)

@@ -455,6 +455,21 @@ def test_weights_and_inputs_must_be_lists(not_a_list):
     assert_still_works(n)
 
 
+# --- The suite itself ----------------------------------------------------------------------------
+
+def test_the_suite_fails_if_a_files_doctests_did_not_run(pytester):
+    pytester.makeconftest((HERE / "conftest.py").read_text())
+    pytester.makeini("[pytest]\ntestpaths = neuron.py README.md\n"
+                     "addopts = --doctest-modules --doctest-glob=README.md\n")
+    pytester.makepyfile(neuron='"""\n>>> 1 + 1\n2\n"""\n')
+    pytester.path.joinpath("README.md").write_text("No examples here.\n")
+    result = pytester.runpytest_subprocess()
+    result.stdout.fnmatch_lines(["*no doctest ran in README.md*"])
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    pytester.path.joinpath("README.md").write_text(">>> 2 + 2\n4\n")
+    assert pytester.runpytest_subprocess().ret == pytest.ExitCode.OK
+
+
 # --- The file itself ---------------------------------------------------------------------------
 
 # mutmut runs the tests on its own copy of neuron.py, which imports mutmut and is longer.
