@@ -292,6 +292,11 @@ small_floats = st.floats(min_value=-1e100, max_value=1e100)
 pairs = st.lists(st.tuples(small_floats, small_floats), max_size=12)
 
 
+def feed_pairs(pairs, bias):
+    """A neuron with the pairs' weights and bias, fed the pairs' inputs."""
+    return Neuron([w for w, _ in pairs], bias).feedforward([x for _, x in pairs])
+
+
 def exact_total(pairs, bias):
     return sum(Fraction(w) * Fraction(x) for w, x in pairs) + Fraction(bias)
 
@@ -327,9 +332,7 @@ def assert_is_sigmoid_of_exact_total_within_rounding(result, pairs, bias):
 @given(pairs, small_floats)
 @example([(1.0, 1e16), (1.0, 1.0), (1.0, -1e16)], 0.0)  # float sums do cancel badly here
 def test_feedforward_is_sigmoid_of_the_exact_dot_product_within_rounding(pairs, bias):
-    n = Neuron([w for w, _ in pairs], bias)
-    result = n.feedforward([x for _, x in pairs])
-    assert_is_sigmoid_of_exact_total_within_rounding(result, pairs, bias)
+    assert_is_sigmoid_of_exact_total_within_rounding(feed_pairs(pairs, bias), pairs, bias)
 
 
 small_ints = st.integers(min_value=-1000, max_value=1000)
@@ -338,25 +341,21 @@ small_ints = st.integers(min_value=-1000, max_value=1000)
 @given(st.lists(st.tuples(small_ints, small_ints), max_size=12), small_ints)
 def test_feedforward_is_exact_when_the_dot_product_is(pairs, bias):
     # Small ints multiply and add exactly in floats, so there is nothing to round but sigmoid's own.
-    n = Neuron([w for w, _ in pairs], bias)
-    assert n.feedforward([x for _, x in pairs]) == sigmoid(exact_total(pairs, bias))
+    assert feed_pairs(pairs, bias) == sigmoid(exact_total(pairs, bias))
 
 
 @given(st.lists(st.tuples(small_ints, small_ints), min_size=1, max_size=12), small_ints,
        st.randoms(use_true_random=False))
 def test_feedforward_ignores_the_order_of_the_pairs_when_exact(pairs, bias, random):
     shuffled = random.sample(pairs, len(pairs))
-    n, m = Neuron([w for w, _ in pairs], bias), Neuron([w for w, _ in shuffled], bias)
-    assert n.feedforward([x for _, x in pairs]) == m.feedforward([x for _, x in shuffled])
+    assert feed_pairs(pairs, bias) == feed_pairs(shuffled, bias)
 
 
 @given(pairs, small_floats, st.randoms(use_true_random=False))
 def test_feedforward_ignores_the_order_of_the_pairs_within_rounding(pairs, bias, random):
     # Float addition is not associative: another order may round differently, but only so far.
     shuffled = random.sample(pairs, len(pairs))
-    m = Neuron([w for w, _ in shuffled], bias)
-    result = m.feedforward([x for _, x in shuffled])
-    assert_is_sigmoid_of_exact_total_within_rounding(result, pairs, bias)
+    assert_is_sigmoid_of_exact_total_within_rounding(feed_pairs(shuffled, bias), pairs, bias)
 
 
 def test_float_sums_do_depend_on_order():
