@@ -72,7 +72,8 @@ def sigmoid(x: float) -> float:
     Traceback (most recent call last):
     TypeError: x must be a real number, got '7' (str)
     """
-    x = _to_float(x, "x")
+    if type(x) is not float:  # a float needs no checking; anything else is checked and made one
+        x = _to_float(x, "x")
     if x < -36.7368:
         # Far to the left e**-x is too big to work with: past 2**53 (at x = -36.7368, or -53 ln 2)
         # floats are 2 apart, so 1 + e**-x loses its 1, and past the largest float (at x = -709.78)
@@ -113,13 +114,25 @@ class Neuron:
         Traceback (most recent call last):
         ValueError: expected 2 inputs, got 3
         """
+        # The quick way, for a list of plain numbers: just do the sum. Our weights are floats, and
+        # a float times anything but a number raises TypeError (0.5 * "3" does, where 0 * "3" is
+        # ""), so the arithmetic itself checks the inputs.
+        try:
+            if len(inputs) == len(self.weights):  # zip() below would silently drop extra inputs
+                total = 0.0
+                for weight, x in zip(self.weights, inputs):  # the dot product w . x, by hand
+                    total += weight * x
+                if type(total) is float:  # a complex or a NumPy input makes it something else
+                    return sigmoid(total + self.bias)
+        except (TypeError, OverflowError):  # text, None...; an int too big for a float
+            pass
+        # The careful way, for anything else: a generator (it has no len), the wrong count, text,
+        # a Decimal, a NumPy array... Check each input: that raises a clear error, or gives a list
+        # of floats, which the quick way takes.
         inputs = _to_floats(inputs, "inputs")
-        if len(inputs) != len(self.weights):  # zip() below would silently drop the extra ones
+        if len(inputs) != len(self.weights):
             raise ValueError("expected %d inputs, got %d" % (len(self.weights), len(inputs)))
-        total = 0.0
-        for weight, x in zip(self.weights, inputs):  # the dot product w . x, by hand
-            total += weight * x
-        return sigmoid(total + self.bias)
+        return self.feedforward(inputs)
 
     def __repr__(self) -> str:
         return "Neuron(%r, %r)" % (self.weights, self.bias)

@@ -288,6 +288,29 @@ def test_any_iterable_of_real_numbers_will_do(make_arguments):
     assert type(y) is float and y == WORKED_EXAMPLE
 
 
+@given(st.lists(st.tuples(real_numbers, real_numbers), max_size=8), real_numbers)
+@example([(0.5, 10 ** 400), (1, Fraction(1, 3))], 0)      # too big for a float; not a float
+@example([(Fraction(1, 3), Decimal("0.1")), (True, 2 ** 60 + 1)], Decimal("-1"))
+def test_feedforward_is_the_same_for_a_list_and_for_a_generator(pairs, bias):
+    # A list (it has a len) goes feedforward's quick way, which multiplies the inputs as they are;
+    # a generator (it has none) the careful way, which first makes each input a float. Whatever
+    # the numbers, both must give the same float.
+    n = Neuron([w for w, _ in pairs], bias)
+    inputs = [x for _, x in pairs]
+    quick, careful = n.feedforward(inputs), n.feedforward(x for x in inputs)
+    assert type(quick) is float
+    assert quick == careful or (math.isnan(quick) and math.isnan(careful))
+
+
+def test_numpy_inputs_whose_products_overflow_get_numpys_own_warning():
+    # The quick way multiplies a NumPy float64 with NumPy's arithmetic, which warns when the
+    # product overflows, as NumPy always does; the careful way then gives the right answer.
+    n = Neuron([10, 10], 0)
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        assert n.feedforward(np.array([1e308, 1.0])) == 1.0
+    assert n.feedforward([1e308, 1.0]) == 1.0  # Python floats overflow to inf without a word
+
+
 small_floats = st.floats(min_value=-1e100, max_value=1e100)
 pairs = st.lists(st.tuples(small_floats, small_floats), max_size=12)
 
