@@ -105,13 +105,31 @@ def do_nothing(x):
     return x
 
 
+# What neuron.py's checks cost: its sum and sigmoid with every check taken out (no count of the
+# inputs, no test of their types), timed beside it. Never use these: they drop extra inputs without
+# a word, and an input of 10**400 or Decimal("2") stops them with Python's own puzzling error.
+def unchecked_sigmoid(x):
+    if x < -36.7368:
+        return math.exp(x)
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+class UncheckedNeuron(neuron.Neuron):
+    def feedforward(self, inputs):
+        total = 0.0
+        for weight, x in zip(self.weights, inputs):
+            total += weight * x
+        return unchecked_sigmoid(total + self.bias)
+
+
 def time_feedforward(size, settings):
-    """Samples for our Neuron and, with NumPy, the article's, on the same `size` inputs."""
+    """Samples for our Neuron, the unchecked copy and, with NumPy, the article's, on `size` inputs."""
     # Deterministic weights and inputs in [-1, 1], so the total stays where the sigmoid bends.
     weights = [((7 * i) % 13 - 6) / 6 for i in range(size)]
     inputs = [((5 * i) % 11 - 5) / 5 for i in range(size)]
     ours = neuron.Neuron(weights, BIAS)
-    statements = [("n.feedforward(x)", {"n": ours, "x": inputs})]
+    statements = [("n.feedforward(x)", {"n": ours, "x": inputs}),
+                  ("n.feedforward(x)", {"n": UncheckedNeuron(weights, BIAS), "x": inputs})]
     if article_numpy:
         # As the article does: the weights and the inputs are NumPy arrays before the call.
         theirs, their_inputs = article_numpy.Neuron(numpy.array(weights), BIAS), numpy.array(inputs)
@@ -121,37 +139,43 @@ def time_feedforward(size, settings):
     return time_interleaved(statements, settings["repeats"], settings["seconds"])
 
 
+def speed_row(name, samples):
+    """A row of the speed table from the samples of ours, the unchecked copy (if any), NumPy's."""
+    ours, theirs = samples[0], samples[-1] if article_numpy else None
+    unchecked = samples[1] if len(samples) == 2 + bool(article_numpy) else None
+    row = [name, microseconds(ours), microseconds(unchecked) if unchecked else ""]
+    if not article_numpy:
+        return row, None
+    ratio, spread = ratio_and_spread(ours, theirs)
+    row += [microseconds(theirs), "%.2fx" % ratio, spread,
+            "%.2fx" % ratio_and_spread(unchecked, theirs)[0] if unchecked else ""]
+    return row, ratio
+
+
 def speed(settings):
     print("### Speed: time per call, median of %d interleaved repeats\n" % settings["repeats"])
     ratios, rows = {}, []
     for size in SIZES:
-        samples = time_feedforward(size, settings)
-        row = ["`Neuron.feedforward`, %d inputs" % size, microseconds(samples[0])]
-        if article_numpy:
-            ratios[size], spread = ratio_and_spread(*samples)
-            row += [microseconds(samples[1]), "%.2fx" % ratios[size], spread]
+        row, ratios[size] = speed_row("`Neuron.feedforward`, %d inputs" % size,
+                                      time_feedforward(size, settings))
         rows.append(row)
 
     # sigmoid, and for scale the cheapest Python function there is: no sigmoid written in Python
     # can be faster than a call that does nothing.
-    functions = [("`sigmoid` on a Python float", neuron.sigmoid),
-                 ("`f(x)`, where `def f(x): return x`", do_nothing)]
+    functions = [("`sigmoid` on a Python float", [neuron.sigmoid, unchecked_sigmoid]),
+                 ("`f(x)`, where `def f(x): return x`", [do_nothing])]
     function_ratios = []
-    for name, function in functions:
-        statements = [("f(x)", {"f": function, "x": SIGMOID_ARGUMENT})]
-        if article_numpy:
-            statements.append(("f(x)", {"f": article_numpy.sigmoid, "x": SIGMOID_ARGUMENT}))
-        samples = time_interleaved(statements, settings["repeats"], settings["seconds"])
-        row = [name, microseconds(samples[0])]
-        if article_numpy:
-            ratio, spread = ratio_and_spread(*samples)
-            function_ratios.append(ratio)
-            row += [microseconds(samples[1]), "%.2fx" % ratio, spread]
+    for name, ours in functions:
+        theirs = [article_numpy.sigmoid] if article_numpy else []
+        statements = [("f(x)", {"f": function, "x": SIGMOID_ARGUMENT}) for function in ours + theirs]
+        row, ratio = speed_row(name, time_interleaved(statements, settings["repeats"], settings["seconds"]))
         rows.append(row)
+        function_ratios.append(ratio)
 
-    headers = ["Call", "neuron.py"]
+    headers = ["Call", "neuron.py", "neuron.py without its checks"]
     if article_numpy:
-        headers += ["article's NumPy", "NumPy time / ours", "middle half of paired ratios"]
+        headers += ["article's NumPy", "NumPy time / ours", "middle half of paired ratios",
+                    "NumPy time / ours without checks"]
     print_table(headers, rows)
     if not article_numpy:
         print("NumPy is not installed: neuron.py's times alone.\n")
@@ -172,7 +196,8 @@ def crossover(ratios, settings):
     bracket = ours_faster, numpy_faster = SIZES[SIZES.index(slower[0]) - 1], slower[0]
     while numpy_faster - ours_faster > 1:
         middle = (ours_faster + numpy_faster) // 2
-        ratio, _ = ratio_and_spread(*time_feedforward(middle, settings))
+        samples = time_feedforward(middle, settings)
+        ratio, _ = ratio_and_spread(samples[0], samples[-1])
         if ratio < 1:
             numpy_faster = middle
         else:
