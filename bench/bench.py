@@ -78,10 +78,14 @@ def time_interleaved(statements, repeats, seconds):
 
 
 def ratio_and_spread(ours, theirs):
-    """Their median time over ours, and the middle half of the paired (same-repeat) ratios."""
+    """The median of the paired ratios (their time over ours in the same repeat), and their middle half.
+
+    Pairing matters here: this machine's speed drifts during a run, and two timings taken
+    moments apart drift together, where the medians of two whole columns need not.
+    """
     paired = sorted(t / o for o, t in zip(ours, theirs))
     middle = "%.2f-%.2f" % (paired[len(paired) // 4], paired[3 * len(paired) // 4])
-    return statistics.median(theirs) / statistics.median(ours), middle
+    return statistics.median(paired), middle
 
 
 def microseconds(samples):
@@ -174,7 +178,7 @@ def speed(settings):
 
     headers = ["Call", "neuron.py", "neuron.py without its checks"]
     if article_numpy:
-        headers += ["article's NumPy", "NumPy time / ours", "middle half of paired ratios",
+        headers += ["article's NumPy", "NumPy time / ours (median of pairs)", "middle half of pairs",
                     "NumPy time / ours without checks"]
     print_table(headers, rows)
     if not article_numpy:
