@@ -42,11 +42,8 @@ def pyenv_pythons():
         # "3.10.13" is a 3.10 but "3.1.5" is not: compare the version's first two numbers.
         found = [name for name in installed if name.split(".")[:2] == minor.split(".")]
         found.sort(key=lambda name: [int(part) for part in name.split(".") if part.isdigit()])
-        if found:
-            command = [os.path.join(root, "versions", found[-1], "bin", "python")]
-        else:
-            command = ["pyenv-python-" + minor]  # no such program: the row fails, "not installed"
-        pythons.append(("CPython " + minor, command, None))
+        command = [os.path.join(root, "versions", found[-1], "bin", "python")] if found else None
+        pythons.append(("CPython " + minor, command, None))  # None: a failed row, not installed
     return pythons
 
 
@@ -60,6 +57,8 @@ def node_package_version(package):
 
 def run(command, script):
     """Run a Python file, from the repository root: (ok, its last line of output, or the error)."""
+    if command is None:
+        return False, "not installed (pyenv install it)"
     try:
         result = subprocess.run(command + [script], cwd=REPOSITORY, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, universal_newlines=True, timeout=600)
@@ -69,7 +68,10 @@ def run(command, script):
         return False, "no answer in 600 s"
     lines = result.stdout.strip().splitlines() or ["(no output)"]
     if result.returncode != 0:
-        return False, "exit %d: %s" % (result.returncode, " | ".join(lines[-3:]))
+        # The telling lines: the first check that failed, if any, and the error that ended the run.
+        failed_checks = [line for line in lines if line.startswith("FAIL: ")][:1]
+        errors = [line.strip() for line in lines if "Error" in line][-1:] or lines[-1:]
+        return False, "exit %d: %s" % (result.returncode, " | ".join(failed_checks + errors))
     return True, lines[-1]
 
 
