@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SCREENSHOT = process.argv[2] ?? join(ROOT, "playground", "screenshot.png");
 const BROWSER = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const WORKED_EXAMPLE = "0.9990889488055994"; // Neuron([0, 1], 4).feedforward([2, 3])
-const LOAD_LIMIT_MS = 2000; // the issue's promise: the page is ready in under two seconds
+const LOAD_LIMIT_MS = 2000; // the README promises a page ready in under two seconds
 const NAMES = ["w1", "w2", "b", "x1", "x2"];
 
 // Chromium as root, with no network to talk to: no sandbox (it refuses to start as root with one),
@@ -203,7 +203,7 @@ async function main() {
     await page.fill("#w2-box", "1e-5");
     await checkAgainstCPython(page, "w2 typed in exponent form");
 
-    // Text that is no number: neuron.py's own message, beside the box, and no output.
+    // Text that is no number: neuron.py's own message, under the box, and no output.
     for (const [name, text] of [["b", "abc"], ["x1", ""], ["w2", "1,5"]]) {
       const before = await page.inputValue(`#${name}-box`);
       await page.fill(`#${name}-box`, text);
@@ -211,7 +211,7 @@ async function main() {
       assert.ok(expected.error, `CPython should refuse ${JSON.stringify(text)}`);
       assert.deepEqual(await errorsShown(page), { [name]: expected.error });
       assert.equal(await page.getAttribute(`#${name}-box`, "aria-invalid"), "true");
-      ok(`${name} = ${JSON.stringify(text)}: the page shows "${expected.error}" beside ${name}`);
+      ok(`${name} = ${JSON.stringify(text)}: the page shows "${expected.error}" under ${name}`);
       // The rest of the page still works: another slider moves, and the error stays until fixed.
       await page.focus("#x2-slider");
       await page.keyboard.press("ArrowRight");

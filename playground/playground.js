@@ -4,7 +4,7 @@
 // package.json pins (`npm ci` puts it in node_modules), served by the same local server as this
 // page, so nothing comes from the internet. The page fetches ../neuron.py and page.py, shows
 // neuron.py's text and gives the very same text to MicroPython to import.
-import { loadMicroPython } from "../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
+const MICROPYTHON = "../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
 
 // The five values, starting at the article's worked example: Neuron([0, 1], 4).feedforward([2, 3]).
 const VALUES = [
@@ -69,15 +69,15 @@ async function fetchText(url) {
 function makeRows() {
   const template = element("row-template");
   for (const { name, label, start } of VALUES) {
-    const row = template.content.firstElementChild.cloneNode(true);
-    const box = row.querySelector(".box");
-    const slider = row.querySelector(".slider");
+    const group = template.content.firstElementChild.cloneNode(true); // a <tbody> of two rows
+    const box = group.querySelector(".box");
+    const slider = group.querySelector(".slider");
     box.id = name + "-box";
     slider.id = name + "-slider";
-    row.querySelector("label").htmlFor = box.id;
-    row.querySelector("label").textContent = label;
+    group.querySelector("label").htmlFor = box.id;
+    group.querySelector("label").textContent = label;
     slider.setAttribute("aria-label", label);
-    row.querySelector(".error").id = name + "-error";
+    group.querySelector(".error").id = name + "-error";
     box.value = start;
     slider.value = start;
     slider.addEventListener("input", () => {
@@ -90,8 +90,8 @@ function makeRows() {
       if (box.value.trim() !== "" && Number.isFinite(number)) slider.value = number;
       update();
     });
-    element("rows").append(row);
-    rows[name] = { box, slider, error: row.querySelector(".error") };
+    element("rows").append(group);
+    rows[name] = { box, slider, error: group.querySelector(".error") };
   }
 }
 
@@ -175,11 +175,13 @@ function update() {
     error.textContent = "";
     box.removeAttribute("aria-invalid");
   }
+  // The boxes' text goes to Python, not JavaScript numbers: MicroPython 1.27 hands a whole
+  // JavaScript number over as a 32-bit int, so 3000000000 would arrive as -1294967296, 1e300 as 0.
   const texts = VALUES.map(({ name }) => rows[name].box.value);
   const [sum, output, message] = toJs(page.evaluate(...texts));
   const note = element("output-note");
   if (message !== null) {
-    // neuron.py refused a value: its own message goes beside the box it names
+    // neuron.py refused a value: its own message goes under the box it names
     const named = message.match(/^\w+: (\w+(\[\d\])?) /);
     const name = named && NAMES_IN_MESSAGES[named[1]];
     if (name) {
@@ -189,7 +191,7 @@ function update() {
     element("sum-terms").textContent = termsText();
     element("sum").textContent = "?";
     element("output").textContent = "no output";
-    note.textContent = name ? `neuron.py refused ${name}: see the message beside it` : message;
+    note.textContent = name ? `neuron.py refused ${name}: see the message under it` : message;
     note.className = "error";
     drawPoint(NaN, NaN);
     return;
@@ -213,6 +215,8 @@ async function start() {
   makeRows();
   const [source, pageSource] = await Promise.all([fetchText("../neuron.py"), fetchText("page.py")]);
   element("source").textContent = source;
+  // Imported here, not at the top, so that a missing package shows as a message on the page
+  const { loadMicroPython } = await import(MICROPYTHON);
   const mp = await loadMicroPython();
   mp.FS.writeFile("/neuron.py", source); // the text shown on the right is the module imported
   mp.FS.writeFile("/page.py", pageSource);
