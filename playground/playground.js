@@ -36,7 +36,7 @@ export function pythonRepr(x) {
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
-  const [digits, exponentText] = x.toExponential().split("e"); // 7.0e0 -> "7", "+0"
+  const [digits, exponentText] = x.toExponential().split("e"); // 7 -> "7e+0" -> "7", "+0"
   const exponent = Number(exponentText);
   if (exponent < -4 || exponent >= 16) {
     // Python's float repr switches to this form below 1e-4 and from 1e16 up
