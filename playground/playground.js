@@ -77,7 +77,8 @@ function makeRows() {
     group.querySelector("label").htmlFor = box.id;
     group.querySelector("label").textContent = label;
     slider.setAttribute("aria-label", label);
-    group.querySelector(".error").id = name + "-error";
+    const error = group.querySelector(".error");
+    error.id = name + "-error";
     box.value = start;
     slider.value = start;
     slider.addEventListener("input", () => {
@@ -91,7 +92,7 @@ function makeRows() {
       update();
     });
     element("rows").append(group);
-    rows[name] = { box, slider, error: group.querySelector(".error") };
+    rows[name] = { box, slider, error };
   }
 }
 
@@ -151,10 +152,10 @@ function drawPoint(sum, output) {
   drop.setAttribute("x2", xOf(z));
   drop.setAttribute("y1", yOf(output));
   drop.setAttribute("y2", yOf(0));
-  const onLeft = z > 0;
-  label.setAttribute("x", xOf(z) + (onLeft ? -10 : 10));
+  const labelOnLeft = z > 0; // on the side away from the chart's nearer edge
+  label.setAttribute("x", xOf(z) + (labelOnLeft ? -10 : 10));
   label.setAttribute("y", yOf(output) + (output > 0.5 ? 40 : -40)); // clear of the curve
-  label.setAttribute("text-anchor", onLeft ? "end" : "start");
+  label.setAttribute("text-anchor", labelOnLeft ? "end" : "start");
   label.textContent = (offChart ? "off the chart: " : "") + `sigmoid(${pythonRepr(sum)})`;
 }
 
@@ -180,6 +181,7 @@ function update() {
   const texts = VALUES.map(({ name }) => rows[name].box.value);
   const [sum, output, message] = toJs(page.evaluate(...texts));
   const note = element("output-note");
+  element("sum-terms").textContent = termsText();
   if (message !== null) {
     // neuron.py refused a value: its own message goes under the box it names
     const named = message.match(/^\w+: (\w+(\[\d\])?) /);
@@ -188,7 +190,6 @@ function update() {
       rows[name].error.textContent = message;
       rows[name].box.setAttribute("aria-invalid", "true");
     }
-    element("sum-terms").textContent = termsText();
     element("sum").textContent = "?";
     element("output").textContent = "no output";
     note.textContent = name ? `neuron.py refused ${name}: see the message under it` : message;
@@ -196,7 +197,6 @@ function update() {
     drawPoint(NaN, NaN);
     return;
   }
-  element("sum-terms").textContent = termsText();
   element("sum").textContent = pythonRepr(sum);
   element("output").textContent = pythonRepr(output);
   if (Number.isNaN(output)) {
