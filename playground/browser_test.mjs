@@ -34,21 +34,16 @@ const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-// What neuron.py says on CPython for the boxes' text: Python reads the numbers in the text, and
-// text that is no number goes to neuron.py as it is, as on the page.
+// What neuron.py says on CPython for the boxes' text, read as the page reads it (page.py's
+// number_or_text: a number where float() reads one, else the text itself).
 const CPYTHON_ANSWER = `
 import json, sys
-sys.path.insert(0, ".")
+sys.path[:0] = [".", "playground"]
 from neuron import Neuron
-
-def value(text):
-    try:
-        return float(text)
-    except ValueError:
-        return text
+from page import number_or_text
 
 texts = json.load(sys.stdin)
-w1, w2, b, x1, x2 = [value(texts[name]) for name in ("w1", "w2", "b", "x1", "x2")]
+w1, w2, b, x1, x2 = [number_or_text(texts[name]) for name in ("w1", "w2", "b", "x1", "x2")]
 try:
     output = Neuron([w1, w2], b).feedforward([x1, x2])
     answer = {"sum": repr(w1 * x1 + w2 * x2 + b), "output": repr(output)}
