@@ -1,7 +1,7 @@
 """Property tests for neuron.py, checked against exact arithmetic (fractions, decimal).
 
-Run with `python -m pytest` (see README.md); pytest also runs the doctests of neuron.py and
-README.md, and conftest.py fails the run if those did not run.
+Run with `python -m pytest` (see README.md); pytest also runs the doctests of neuron.py,
+README.md and playground/page.py, and conftest.py fails the run if those did not run.
 """
 import ast
 import decimal
