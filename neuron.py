@@ -1,7 +1,7 @@
 """One artificial neuron in plain Python: it weighs its inputs, adds a bias, and squashes the sum.
 
-This is the first building block of the article "An Introduction to Neural Networks", written
-without NumPy so that it runs on any Python, the standard library's math module being all it needs:
+This is the first building block of Victor Zhou's article "An Introduction to Neural Networks",
+written without NumPy so that it runs on any Python: the standard math module is all it needs.
 
     output = sigmoid(w . x + b) = sigmoid(w1*x1 + w2*x2 + ... + b)
 
@@ -16,8 +16,8 @@ import math
 def sigmoid(x):
     """The sigmoid, or logistic, function 1 / (1 + e**-x): it squashes any number into [0, 1].
 
-    Never raises on a number, however large, and is within 2 ulp (units in the last place: steps
-    between neighbouring floats) of the exact value. It never goes down as x goes up.
+    Never raises on a number, however large. For a float x it is within 2 ulp (units in the last
+    place: steps between neighbouring floats) of the exact value. It never goes down as x goes up.
 
     >>> sigmoid(0)
     0.5
@@ -54,6 +54,7 @@ class Neuron:
 
     weights: a list of real numbers, one for each input (how much that input counts).
     bias: a real number, added to the weighted sum (how easily the neuron fires).
+    inputs, given to feedforward: a list of real numbers, as many as there are weights.
 
     >>> n = Neuron([0, 1], 4)    # the article's neuron: w1 = 0, w2 = 1, b = 4
     >>> n.feedforward([2, 3])    # x1 = 2, x2 = 3: sigmoid(0*2 + 1*3 + 4) = sigmoid(7)

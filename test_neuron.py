@@ -29,6 +29,12 @@ WORKED_EXAMPLE = 0.9990889488055994  # the article: Neuron([0, 1], 4).feedforwar
 NETWORK_OUTPUT = 0.7216325609518421  # the article's 2-2-1 network on x = [2, 3]
 
 
+# mutmut runs the tests on its own copy of neuron.py, which imports mutmut, is longer, and calls
+# each function through one of its own: tests of the file's text, names or call depth skip it.
+about_the_source_file = pytest.mark.skipif(
+    "MUTANT_UNDER_TEST" in os.environ, reason="neuron.py is instrumented by mutmut")
+
+
 # --- The exact reference -------------------------------------------------------------------
 
 # 60 significant digits. Floats end near 10**308 and 10**-324; past 10**2000 e**-x overflows to
@@ -807,6 +813,7 @@ REFUSALS = [
 ]
 
 
+@about_the_source_file
 @pytest.mark.parametrize("call", REFUSALS, ids=lambda call: repr(call[1:]))
 def test_a_refusal_is_raised_at_most_three_calls_deep(call):
     # The BBC micro:bit's MicroPython has room for about five nested Python calls, and a learner's
@@ -815,6 +822,7 @@ def test_a_refusal_is_raised_at_most_three_calls_deep(call):
     assert 1 <= raised_at <= deepest <= 3
 
 
+@about_the_source_file
 @pytest.mark.parametrize("call", [
     (sigmoid, 7), (Neuron, [0, 1], 4), (Neuron([0, 1], 4).feedforward, [2, 3]),
     (Neuron([0, 1], 4).feedforward, iter([Decimal(2), 10 ** 400])),
@@ -862,9 +870,6 @@ def test_the_suite_fails_if_a_files_doctests_did_not_run(pytester):
 
 # --- The file itself ---------------------------------------------------------------------------
 
-# mutmut runs the tests on its own copy of neuron.py, which imports mutmut and is longer.
-about_the_source_file = pytest.mark.skipif(
-    "MUTANT_UNDER_TEST" in os.environ, reason="neuron.py is instrumented by mutmut")
 
 
 @about_the_source_file
@@ -915,6 +920,7 @@ def test_neuron_py_fits_on_slides():
     assert len(lines) <= 210
 
 
+@about_the_source_file
 def test_the_public_names_are_sigmoid_and_neuron():
     public = [name for name in dir(neuron)
               if not name.startswith("_") and not isinstance(getattr(neuron, name), type(math))]
