@@ -725,6 +725,32 @@ def test_a_wrong_len_with_the_right_numbers_still_works(length):
     assert Neuron([0, 1], 4).feedforward(LyingLength(length, [2, 3])) == WORKED_EXAMPLE
 
 
+def test_a_list_is_counted_whole_even_when_the_weights_are_not_a_list():
+    # A list has an honest len(), so the careful way reads all of it, and says how many it got.
+    n = changed(set_attribute("weights", np.array([0, 1])))
+    with pytest.raises(ValueError) as error:
+        n.feedforward([2] * 10)
+    assert str(error.value) == "expected 2 inputs, got 10"
+
+
+class BareNumber:
+    """A real number with no .real or .imag, as MicroPython's ints and floats have none."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __lt__(self, other):
+        return self.value < other
+
+    def __float__(self):
+        return float(self.value)
+
+
+def test_a_number_needs_no_real_or_imag_part():
+    assert sigmoid(BareNumber(7)) == WORKED_EXAMPLE
+    assert Neuron([BareNumber(0), 1], BareNumber(4)).feedforward([2, BareNumber(3)]) == WORKED_EXAMPLE
+
+
 # --- Numbers at the edges: Decimal, NumPy complex ----------------------------------------------
 
 def test_a_decimal_beyond_a_floats_range_counts_as_infinite():
