@@ -1,7 +1,7 @@
 """One artificial neuron in plain Python: it weighs its inputs, adds a bias, and squashes the sum.
 
-This is the first building block of the article "An Introduction to Neural Networks", written
-without NumPy so that it runs on any Python, the standard library's math module being all it needs:
+This is the first building block of Victor Zhou's article "An Introduction to Neural Networks",
+written without NumPy so that it runs on any Python: the standard math module is all it needs.
 
     output = sigmoid(w . x + b) = sigmoid(w1*x1 + w2*x2 + ... + b)
 
@@ -12,51 +12,12 @@ The article's worked example, a neuron with weights [0, 1] and bias 4 given the 
 """
 import math
 
-INFINITY = float("inf")
 
-
-def _to_float(value, name, index=None):
-    """Return a real number (int, float, Fraction, Decimal, NumPy scalar...) as a float.
-
-    >>> _to_float("2", "inputs", 1)
-    Traceback (most recent call last):
-    TypeError: inputs[1] must be a real number, got '2' (str)
-    """
-    try:
-        value + 0  # only numbers can add 0: "2" + 0 fails, although float("2") reads it as 2.0
-        return float(value)
-    except OverflowError:
-        # An int or Fraction beyond the largest float (about 1.8e308), such as 10**400: as a float
-        # it is infinite, which is where the sigmoid takes it anyway.
-        return INFINITY if value > 0 else -INFINITY
-    except TypeError:
-        pass  # not a number: raised below, outside the except, so the traceback shows our message
-    if index is not None:
-        name = "%s[%d]" % (name, index)
-    raise TypeError("%s must be a real number, got %r (%s)" % (name, value, type(value).__name__))
-
-
-def _to_floats(values, name):
-    """Return an iterable of real numbers (list, tuple, generator, NumPy array...) as a list of floats.
-
-    >>> _to_floats([0, 1.5, True], "weights")
-    [0.0, 1.5, 1.0]
-    """
-    try:
-        numbers = list(values)
-    except TypeError:
-        numbers = None  # not iterable: raised below, outside the except, like _to_float's error
-    if numbers is None:
-        raise TypeError("%s must be a list of real numbers, got %r (%s)"
-                        % (name, values, type(values).__name__))
-    return [_to_float(number, name, i) for i, number in enumerate(numbers)]
-
-
-def sigmoid(x: float) -> float:
+def sigmoid(x):
     """The sigmoid, or logistic, function 1 / (1 + e**-x): it squashes any number into [0, 1].
 
-    Never raises on a number, however large, and is within 2 ulp (units in the last place) of the
-    exact value. It never decreases as x grows, even between neighbouring floats.
+    Never raises on a number, however large. For a float x it is within 2 ulp (units in the last
+    place: steps between neighbouring floats) of the exact value. It never goes down as x goes up.
 
     >>> sigmoid(0)
     0.5
@@ -73,7 +34,7 @@ def sigmoid(x: float) -> float:
     TypeError: x must be a real number, got '7' (str)
     """
     if type(x) is not float:  # a float needs no checking; anything else is checked and made one
-        x = _to_float(x, "x")
+        x = _real_number(x, "x")
     if x < -36.7368:
         # Far to the left e**-x is too big to work with: past 2**53 (at x = -36.7368, or -53 ln 2)
         # floats are 2 apart, so 1 + e**-x loses its 1, and past the largest float (at x = -709.78)
@@ -88,23 +49,29 @@ def sigmoid(x: float) -> float:
 
 
 class Neuron:
-    """A neuron with one weight per input and a bias.
+    """A neuron: it multiplies each input by a weight, adds them up, adds a bias, and passes the
+    total through the sigmoid. So it has one weight per input, and one bias.
 
-    >>> n = Neuron([0, 1], 4)
+    weights: a list of real numbers, one for each input (how much that input counts).
+    bias: a real number, added to the weighted sum (how easily the neuron fires).
+    inputs, given to feedforward: a list of real numbers, as many as there are weights.
+
+    >>> n = Neuron([0, 1], 4)    # the article's neuron: w1 = 0, w2 = 1, b = 4
+    >>> n.feedforward([2, 3])    # x1 = 2, x2 = 3: sigmoid(0*2 + 1*3 + 4) = sigmoid(7)
+    0.9990889488055994
+    >>> n.weights[0] = 0.5       # change it by hand, as training does
+    >>> n.feedforward([2, 3])    # sigmoid(0.5*2 + 1*3 + 4) = sigmoid(8)
+    0.9996646498695336
     >>> n
-    Neuron([0.0, 1.0], 4.0)
-    >>> n.weights, n.bias
-    ([0.0, 1.0], 4.0)
-    >>> Neuron([0, "1"], 4)
-    Traceback (most recent call last):
-    TypeError: weights[1] must be a real number, got '1' (str)
+    Neuron([0.5, 1.0], 4.0)
     """
 
     def __init__(self, weights, bias):
-        self.weights = _to_floats(weights, "weights")  # a copy: changing yours won't change ours
-        self.bias = _to_float(bias, "bias")
+        """Keep a checked copy of the weights, as a list of floats, and of the bias, as a float."""
+        self.weights = _real_numbers(weights, "weights")  # a copy: changing yours won't change ours
+        self.bias = _real_number(bias, "bias")
 
-    def feedforward(self, inputs) -> float:
+    def feedforward(self, inputs):
         """Weigh the inputs, add the bias, and pass the total through the sigmoid.
 
         >>> n = Neuron([0, 1], 4)
@@ -114,28 +81,122 @@ class Neuron:
         Traceback (most recent call last):
         ValueError: expected 2 inputs, got 3
         """
-        # The quick way, for a list of plain numbers: just do the sum. Our weights are floats, and
-        # a float times anything but a number raises TypeError (0.5 * "3" does, where 0 * "3" is
-        # ""), so the arithmetic itself checks the inputs.
+        weights, bias = self.weights, self.bias
+        if type(weights) not in _LISTS or type(inputs) not in _LISTS:
+            # A generator, a range, a NumPy array...: make plain lists of floats first, checked.
+            weights = _real_numbers(weights, "weights")
+            inputs = _real_numbers(inputs, "inputs", len(weights))
+        if len(inputs) != len(weights):  # zip() in _dot would silently drop the extra inputs
+            raise ValueError("expected %d inputs, got %d" % (len(weights), len(inputs)))
         try:
-            if len(inputs) == len(self.weights):  # zip() below would silently drop extra inputs
-                total = 0.0
-                for weight, x in zip(self.weights, inputs):  # the dot product w . x, by hand
-                    total += weight * x
-                if type(total) is float:  # a complex or a NumPy input makes it something else
-                    return sigmoid(total + self.bias)
-        except (TypeError, OverflowError):  # text, None...; an int too big for a float
-            pass
-        # The careful way, for anything else: a generator (it has no len), the wrong count, text,
-        # a Decimal, a NumPy array... Check each input: that raises a clear error, or gives a list
-        # of floats, which the quick way takes.
-        inputs = _to_floats(inputs, "inputs")
-        if len(inputs) != len(self.weights):
-            raise ValueError("expected %d inputs, got %d" % (len(self.weights), len(inputs)))
-        return self.feedforward(inputs)
+            total = _dot(weights, inputs) + bias  # w . x + b
+        except Exception:
+            # Text, None, a Decimal, an int too big for a float, a NumPy int8 that overflows with
+            # warnings made errors...: whatever it was, the careful way just below finds and says.
+            total = None
+        if type(total) is not float:
+            # Not all plain numbers: check each one, which says which is wrong, or makes it a float.
+            weights = _real_numbers(weights, "weights")
+            inputs = _real_numbers(inputs, "inputs")
+            total = _dot(weights, inputs) + _real_number(bias, "bias")
+        return sigmoid(total)
 
-    def __repr__(self) -> str:
+    def __repr__(self):
         return "Neuron(%r, %r)" % (self.weights, self.bias)
+
+
+def _dot(weights, inputs):
+    """The dot product w . x = w1*x1 + w2*x2 + ..., written out by hand (NumPy's np.dot)."""
+    total = 0.0
+    for weight, x in zip(weights, inputs):
+        total += weight * x
+    return total
+
+
+# --- The number checks -------------------------------------------------------------------------
+# A first reading can stop here. What follows makes sure that what goes in is a number, and says
+# clearly what is wrong when it is not. It runs on the smallest boards too: the BBC micro:bit's
+# MicroPython has no type(x).__name__ and room for only about five nested calls.
+
+_LISTS = (list, tuple)  # ordered, finite, with an honest len(): the quick way can take them as they are
+
+
+def _real_number(value, name):
+    """Return a real number (int, float, Fraction, Decimal, NumPy number...) as a float.
+
+    >>> _real_number(True, "bias"), _real_number(10**400, "bias")
+    (1.0, inf)
+    >>> _real_number("2", "inputs[1]")
+    Traceback (most recent call last):
+    TypeError: inputs[1] must be a real number, got '2' (str)
+    """
+    number = _as_float(value)
+    if number is None:
+        _refuse(name, "a real number", value)
+    return number
+
+
+def _real_numbers(values, name, most=None):
+    """Return an ordered collection of real numbers (list, tuple, range, NumPy array, generator...)
+    as a list of floats. From one that is not a list or tuple, which might never end, it takes at
+    most `most` + 1 numbers: one too many is enough to tell that there are too many.
+
+    >>> _real_numbers(range(3), "weights")
+    [0.0, 1.0, 2.0]
+    >>> _real_numbers({2, 3}, "inputs")
+    Traceback (most recent call last):
+    TypeError: inputs must be a list of real numbers in order (a set or a dict has no order to pair them by), got {2, 3} (set)
+    """
+    if isinstance(values, (str, bytes)) or hasattr(values, "decode"):  # bytearray has no name on Skulpt
+        _refuse(name, "a list of real numbers", values)  # "2 3" is one string, not two numbers
+    if isinstance(values, (set, frozenset, dict)):  # a dict would give its keys, in no order of yours
+        _refuse(name, "a list of real numbers in order (a set or a dict has no order to pair them by)",
+                values)
+    try:
+        iterator = iter(values)
+    except TypeError:
+        iterator = None  # not a collection: refused below, outside the except, so the traceback is ours
+    if iterator is None:
+        _refuse(name, "a list of real numbers", values)
+    numbers = []
+    for value in iterator:  # an error raised by your own generator comes through as it is
+        number = _as_float(value)
+        if number is None:
+            _refuse("%s[%d]" % (name, len(numbers)), "a real number", value)
+        numbers.append(number)
+        if most is not None and len(numbers) > most and type(values) not in _LISTS:
+            break
+    return numbers
+
+
+def _as_float(value):
+    """A real number as a float; None for anything else: text, None, a list, a complex number..."""
+    try:
+        # A real number can be compared with 0: "2" < 0 fails, although float("2") reads it as
+        # 2.0, and so do 1j < 0 and None < 0. A NumPy array compares, but has a len(); a NumPy
+        # complex number compares, but has an imaginary part.
+        value < 0
+        if hasattr(value, "__len__") or getattr(value, "imag", 0) != 0:
+            return None
+        # Its real part, which is the number itself, but keeps NumPy from warning about a complex
+        # number whose imaginary part is 0.
+        return float(getattr(value, "real", value))
+    except TypeError:
+        return None  # cannot be compared, or float() will not take it
+    except OverflowError:
+        # An int or Fraction beyond the largest float (about 1.8e308), such as 10**400: as a float
+        # it is infinite, which is where the sigmoid takes it anyway.
+        return float("inf") if value > 0 else float("-inf")
+    except ArithmeticError:
+        return float("nan")  # Decimal("NaN") and Decimal("sNaN") refuse to be compared
+
+
+def _refuse(name, expected, value):
+    """Raise a TypeError that says what `name` should be, and what it is."""
+    # The type's name, from "<class 'decimal.Decimal'>": type(value).__name__ is not on every Python.
+    kind = str(type(value))
+    kind = kind[kind.find("'") + 1:kind.rfind("'")].split(".")[-1]
+    raise TypeError("%s must be %s, got %r (%s)" % (name, expected, value, kind))
 
 
 if __name__ == "__main__":

@@ -123,6 +123,36 @@ check(raises(TypeError, "x must be a real number, got '7' (str)", sigmoid, "7"),
 check(raises(TypeError, "inputs must be a list of real numbers, got 5 (int)", n.feedforward, 5),
       "no clear TypeError for inputs 5")
 
+check(raises(TypeError, "inputs must be a list of real numbers, got '2 3' (str)", n.feedforward, "2 3"),
+      "no clear TypeError for inputs '2 3', one string")
+check(raises(TypeError, "weights must be a list of real numbers in order (a set or a dict has no "
+             "order to pair them by), got {1} (set)", Neuron, {1}, 4), "a set of weights taken")
+# A neuron changed by hand: refused by name at the next feedforward, or used.
+changed = Neuron([0, 1], 4)
+changed.bias = "4"
+check(raises(TypeError, "bias must be a real number, got '4' (str)", changed.feedforward, [2, 3]),
+      "no clear TypeError for a bias changed to '4'")
+changed.bias = 3
+changed.weights[1] = None
+check(raises(TypeError, "weights[1] must be a real number, got None (NoneType)",
+             changed.feedforward, [2, 3]), "no clear TypeError for a weight changed to None")
+changed.weights = 5
+check(raises(TypeError, "weights must be a list of real numbers, got 5 (int)", changed.feedforward,
+             [2, 3]), "no clear TypeError for weights changed to 5")
+changed.weights = (1, 1)
+check(changed.feedforward([2, 3]) == sigmoid(8.0), "weights changed to (1, 1) not used")
+
+
+def endless():
+    number = 0
+    while True:
+        number += 1
+        yield number
+
+
+check(raises(ValueError, "expected 2 inputs, got 3", n.feedforward, endless()),
+      "an endless generator was not stopped at one input too many")
+
 # Any real number, not only floats: ints, bools, a tuple, a generator.
 check(n.feedforward((2, 3)) == n.feedforward([2.0, 3.0]), "a tuple of inputs differs from a list")
 check(n.feedforward(x for x in [2, 3]) == n.feedforward([2, 3]), "a generator differs from a list")
