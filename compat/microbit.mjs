@@ -1,24 +1,27 @@
 // Runs a Python file on a BBC micro:bit v1, emulated: node compat/microbit.mjs FILE.py
 // The board is the real MicroPython firmware from Debian's firmware-microbit-micropython, in QEMU's
 // "microbit" machine (Debian's qemu-system-arm). As a learner's editor does, @microbit/microbit-fs
-// writes neuron.py and FILE.py, as main.py, into the firmware's file system; the board runs main.py
+// writes FILE.py, as main.py, and neuron.py into the firmware's file system; the board runs main.py
 // when it starts, then opens its REPL. Printed here: what main.py printed. Exit status 1 if it
-// ended in a traceback, or the board said nothing for too long.
+// ended in an error, or the board said nothing for too long.
 import { MicropythonFsHex } from "@microbit/microbit-fs";
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // The longest a run may take. The self-check's largest piece, 12,000 sigmoids, runs in about two
 // seconds; a minute means the board hangs (a program that never ends, say), not that it is slow.
 const SECONDS = 60;
-// After a traceback the firmware scrolls the error across the board's LEDs before it opens its
-// REPL, and in QEMU no prompt came in 90 s: once it has printed a traceback, two seconds of
-// silence end the run (its lines come a few milliseconds apart).
-const SILENCE_AFTER_TRACEBACK = 2;
-const TRACEBACK = "Traceback (most recent call last):";
+// An error: a traceback, or only the error's line when main.py could not even be compiled (for
+// want of memory, say).
+const ERROR = /^(Traceback \(most recent call last\):|\w+Error: )/m;
+// After an error the firmware scrolls it across the board's LEDs before it opens its REPL, and
+// in QEMU no prompt came in 90 s: once it has printed an error, two seconds of silence end the
+// run (the error's lines come milliseconds apart).
+const SILENCE_AFTER_ERROR = 2;
 // After main.py the board prints its banner, "MicroPython v1.9.2-34-... on 2017-09-01; ...",
 // and then the REPL's prompt: everything before the banner is main.py's output.
 const BANNER = "MicroPython v";
@@ -28,8 +31,10 @@ const PROMPT = ">>> ";
 const firmware = execFileSync("dpkg", ["-L", "firmware-microbit-micropython"], { encoding: "utf8" })
   .split("\n").find((path) => path.endsWith(".hex"));
 const files = new MicropythonFsHex(readFileSync(firmware, "utf8"));
-files.write("neuron.py", readFileSync(new URL("../neuron.py", import.meta.url)));
+const neuron = fileURLToPath(new URL("../neuron.py", import.meta.url));
 files.write("main.py", readFileSync(process.argv[2]));
+// neuron.py itself as main.py (the demo) needs no second copy: the board has 15 KB for files.
+if (resolve(process.argv[2]) !== neuron) files.write("neuron.py", readFileSync(neuron));
 
 // The board's serial port, its REPL, is a Unix socket in a folder of our own: no network port is
 // opened, and two runs at once cannot clash. wait=on: the board starts once we are connected, so
@@ -60,9 +65,9 @@ function connectToBoard() {
   socket.on("data", (data) => {
     output += data.toString("latin1");
     if (output.includes(BANNER) && output.endsWith(PROMPT)) finish(null);
-    else if (output.includes(TRACEBACK)) {
+    else if (ERROR.test(printedBy(output))) {
       clearTimeout(silence);
-      silence = setTimeout(() => finish(null), SILENCE_AFTER_TRACEBACK * 1000);
+      silence = setTimeout(() => finish(null), SILENCE_AFTER_ERROR * 1000);
     }
   });
 }
@@ -76,9 +81,14 @@ function finish(problem) {
   if (socket) socket.destroy();
   qemu.kill("SIGKILL"); // by its process id: only the QEMU started here
   qemu.once("exit", () => rmSync(folder, { recursive: true, force: true }));
-  // The firmware sends a NUL byte as it starts, and ends its lines with \r\n.
-  const printed = output.split(BANNER)[0].replaceAll("\0", "").replaceAll("\r\n", "\n");
+  const printed = printedBy(output);
   process.stdout.write(printed);
   if (problem) console.error(qemuSaid + problem);
-  process.exitCode = problem || printed.includes(TRACEBACK) ? 1 : 0;
+  process.exitCode = problem || ERROR.test(printed) ? 1 : 0;
+}
+
+// What main.py printed: all before the banner. The firmware sends a NUL byte as it starts, and
+// ends its lines with \r\n.
+function printedBy(output) {
+  return output.split(BANNER)[0].replaceAll("\0", "").replaceAll("\r\n", "\n");
 }
