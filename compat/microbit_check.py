@@ -166,7 +166,7 @@ def on_board(program):
     finally:
         os.remove(file.name)
     if result.returncode != 0:
-        raise AssertionError("the board failed: " + result.stdout.strip().replace("\n", " | "))
+        raise AssertionError("the board failed: " + result.stdout.strip().replace("\n", "; "))
     return result.stdout.splitlines()
 
 
