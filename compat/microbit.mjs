@@ -39,10 +39,12 @@ if (resolve(process.argv[2]) !== neuron) files.write("neuron.py", readFileSync(n
 // The board's serial port, its REPL, is a Unix socket in a folder of our own: no network port is
 // opened, and two runs at once cannot clash. wait=on: the board starts once we are connected, so
 // nothing it prints is lost.
+const board = files.getIntelHex(); // first: it throws if the files do not fit
 const folder = mkdtempSync(join(tmpdir(), "microbit-"));
+process.on("exit", () => rmSync(folder, { recursive: true, force: true })); // after QEMU's end
 const hex = join(folder, "board.hex");
 const serial = join(folder, "serial");
-writeFileSync(hex, files.getIntelHex());
+writeFileSync(hex, board);
 const qemu = spawn("qemu-system-arm", ["-M", "microbit", "-display", "none", "-monitor", "none",
   "-serial", `unix:${serial},server=on,wait=on`, "-device", `loader,file=${hex}`],
 { stdio: ["ignore", "ignore", "pipe"] });
@@ -80,7 +82,6 @@ function finish(problem) {
   clearTimeout(silence);
   if (socket) socket.destroy();
   qemu.kill("SIGKILL"); // by its process id: only the QEMU started here
-  qemu.once("exit", () => rmSync(folder, { recursive: true, force: true }));
   const printed = printedBy(output);
   process.stdout.write(printed);
   if (problem) console.error(qemuSaid + problem);
