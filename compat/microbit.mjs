@@ -36,10 +36,11 @@ files.write("main.py", readFileSync(process.argv[2]));
 // neuron.py itself as main.py (the demo) needs no second copy: the board has 15 KB for files.
 if (resolve(process.argv[2]) !== neuron) files.write("neuron.py", readFileSync(neuron));
 
+const board = files.getIntelHex(); // before the folder below: it throws if the files do not fit
+
 // The board's serial port, its REPL, is a Unix socket in a folder of our own: no network port is
 // opened, and two runs at once cannot clash. wait=on: the board starts once we are connected, so
 // nothing it prints is lost.
-const board = files.getIntelHex(); // first: it throws if the files do not fit
 const folder = mkdtempSync(join(tmpdir(), "microbit-"));
 process.on("exit", () => rmSync(folder, { recursive: true, force: true })); // after QEMU's end
 const hex = join(folder, "board.hex");
@@ -65,7 +66,7 @@ function connectToBoard() {
   socket = connect(serial);
   socket.on("error", () => { if (!finished) setTimeout(connectToBoard, 50); });
   socket.on("data", (data) => {
-    output += data.toString("latin1");
+    output += data.toString("latin1"); // byte for byte: a character may come in two pieces
     if (output.includes(BANNER) && output.endsWith(PROMPT)) finish(null);
     else if (ERROR.test(printedBy(output))) {
       clearTimeout(silence);
@@ -83,7 +84,7 @@ function finish(problem) {
   if (socket) socket.destroy();
   qemu.kill("SIGKILL"); // by its process id: only the QEMU started here
   const printed = printedBy(output);
-  process.stdout.write(printed);
+  process.stdout.write(Buffer.from(printed, "latin1").toString("utf8"));
   if (problem) console.error(qemuSaid + problem);
   process.exitCode = problem || ERROR.test(printed) ? 1 : 0;
 }
