@@ -7,11 +7,15 @@ From the repository root, after `npm ci` (which installs the JavaScript-hosted P
 For each interpreter it runs the demo (`neuron.py` as a script, which should print the article's
 0.9990889488055994) and compat/selfcheck.py. The interpreters: CPython 3.6 to 3.13 as pyenv
 installs them (`pyenv root` says where), PyPy 3 (`pypy3` on the PATH), and MicroPython, Pyodide,
-Skulpt and Brython, run by Node.js through the launchers in this folder. An interpreter that is
-missing is a failed row, never a skipped one. The exit status is 1 if any row failed.
+Skulpt and Brython, run by Node.js through the launchers in this folder. Last, a BBC micro:bit v1:
+its own MicroPython firmware, emulated by QEMU (Debian's firmware-microbit-micropython and
+qemu-system-arm), through compat/microbit.mjs; its floats are float32, and its check is
+compat/microbit_check.py, sized to its 9.5 KB heap. An interpreter that is missing is a failed
+row, never a skipped one. The exit status is 1 if any row failed.
 """
 import json
 import os
+import struct
 import subprocess
 import sys
 import time
@@ -27,10 +31,11 @@ NODE_PYTHONS = [
     ("Skulpt", "skulpt.cjs", "skulpt"),
     ("Brython", "brython.cjs", "brython"),
 ]
+MICROBIT = "BBC micro:bit v1 (MicroPython 1.9.2, float32)"
 
 
 def pyenv_pythons():
-    """(name, command, None) for the newest pyenv-installed CPython of each version 3.6 ... 3.13."""
+    """(name, command, {}) for the newest pyenv-installed CPython of each version 3.6 ... 3.13."""
     try:
         root = subprocess.run(["pyenv", "root"], stdout=subprocess.PIPE,
                               universal_newlines=True, check=True).stdout.strip()
@@ -43,7 +48,8 @@ def pyenv_pythons():
         found = [name for name in installed if name.split(".")[:2] == minor.split(".")]
         found.sort(key=lambda name: [int(part) for part in name.split(".") if part.isdigit()])
         command = [os.path.join(root, "versions", found[-1], "bin", "python")] if found else None
-        pythons.append(("CPython " + minor, command, None))  # None: a failed row, not installed
+        # A command of None makes a failed row: that version is not installed.
+        pythons.append(("CPython " + minor, command, {}))
     return pythons
 
 
@@ -75,17 +81,27 @@ def run(command, script):
     return True, lines[-1]
 
 
-def check_row(name, command, package=None):
-    """Run the demo and the self-check under one interpreter: a row of the table, and if it passed."""
+def demo_printed_right(demo, float32=False):
+    """Whether the demo printed the worked example (on a float32 board, as the board prints it)."""
+    if float32:
+        # The board prints floats with 6 significant digits: the double, rounded to float32, so.
+        return demo == "%.6g" % struct.unpack("f", struct.pack("f", WORKED_EXAMPLE))[0]
+    # Compared as a number: Skulpt, for one, prints floats with 16 digits, not 17.
+    try:
+        return abs(float(demo) - WORKED_EXAMPLE) <= 4 * 2.0 ** -53  # 4 ulp, near 1
+    except ValueError:
+        return False
+
+
+def check_row(name, command, package=None, selfcheck=None, float32=False):
+    """Run the demo and the self-check under one interpreter: a row of the table, and if it passed.
+
+    selfcheck: (command, script) that runs the self-check, if not this interpreter on selfcheck.py.
+    """
     started = time.perf_counter()
     demo_ok, demo = run(command, "neuron.py")
-    if demo_ok:
-        # Compared as a number: Skulpt, for one, prints floats with 16 digits, not 17.
-        try:
-            demo_ok = abs(float(demo) - WORKED_EXAMPLE) <= 4 * 2.0 ** -53  # 4 ulp, near 1
-        except ValueError:
-            demo_ok = False
-    selfcheck_ok, selfcheck = run(command, os.path.join("compat", "selfcheck.py"))
+    demo_ok = demo_ok and demo_printed_right(demo, float32)
+    selfcheck_ok, selfcheck = run(*selfcheck or (command, os.path.join("compat", "selfcheck.py")))
     seconds = time.perf_counter() - started
     # The self-check's last line says which interpreter ran it: "... checks on pypy 7.3.11, Python 3.9.16".
     version = selfcheck.rpartition(" checks on ")[2] if selfcheck_ok else "?"
@@ -98,16 +114,20 @@ def check_row(name, command, package=None):
 
 
 def main():
-    interpreters = pyenv_pythons() + [("PyPy 3", ["pypy3"], None)]
+    interpreters = pyenv_pythons() + [("PyPy 3", ["pypy3"], {})]
     for name, launcher, package in NODE_PYTHONS:
-        interpreters.append((name, ["node", os.path.join(COMPAT, launcher)], package))
+        interpreters.append((name, ["node", os.path.join(COMPAT, launcher)], {"package": package}))
+    # The board runs the demo itself; its self-check runs here, on CPython, and sends it programs.
+    microbit_check = ([sys.executable], os.path.join("compat", "microbit_check.py"))
+    interpreters.append((MICROBIT, ["node", os.path.join(COMPAT, "microbit.mjs")],
+                         {"selfcheck": microbit_check, "float32": True}))
 
-    header = ["implementation", "says it is", "demo (neuron.py)", "compat/selfcheck.py", "seconds", "result"]
+    header = ["implementation", "says it is", "demo (neuron.py)", "self-check", "seconds", "result"]
     print("| " + " | ".join(header) + " |")
     print("|" + " --- |" * len(header))
     failures = 0
-    for name, command, package in interpreters:
-        row, passed = check_row(name, command, package)
+    for name, command, options in interpreters:
+        row, passed = check_row(name, command, **options)
         failures += not passed
         print("| " + " | ".join(row) + " |", flush=True)
     print("\n%d of %d interpreters passed" % (len(interpreters) - failures, len(interpreters)))
