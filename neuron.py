@@ -23,10 +23,10 @@ def sigmoid(x):
         # math.exp overflows. But sigmoid(x) = e**x / (1 + e**x), and here e**x is 1.1e-16 or less,
         # so e**x alone is within one rounding of the answer, all the way down to 0.0.
         return math.exp(x)
-    # Elsewhere: the article's formula. Each step (e**-x, then 1 + that, then 1 / that) is rounded to
-    # the nearest float, and rounding never swaps two numbers' order, so the result never decreases
-    # as x grows. The textbook "stable" form e**x / (1 + e**x) rounds its top and bottom apart,
-    # and does go down between neighbouring floats (near x = -1, for one).
+    # Elsewhere: the article's formula. Each step (e**-x, then 1 + that, then 1 / that) is rounded
+    # to the nearest float, and rounding never swaps two numbers' order, so the result never
+    # decreases as x grows. The textbook "stable" form e**x / (1 + e**x) rounds its top and bottom
+    # apart, and does go down between neighbouring floats (near x = -1, for one).
     return 1.0 / (1.0 + math.exp(-x))
 
 
@@ -85,9 +85,10 @@ def _dot(weights, inputs):
 # --- The number checks -------------------------------------------------------------------------
 # A first reading can stop here. What follows makes sure that what goes in is a number, and says
 # clearly what is wrong when it is not. It runs on the smallest boards too: the BBC micro:bit's
-# MicroPython has no type(x).__name__ and room for only about five nested calls.
+# MicroPython has no type(x).__name__, and room for only six nested calls.
 
-_LISTS = (list, tuple)  # ordered, finite, with an honest len(): the quick way can take them as they are
+# Ordered, finite, with an honest len(): feedforward's quick way takes them as they are.
+_LISTS = (list, tuple)
 
 
 # A real number (int, float, Fraction, Decimal, NumPy number...) as a float, or a TypeError.
@@ -102,15 +103,17 @@ def _real_number(value, name):
 # of floats. From one that is not a list or tuple, which might never end, it takes at most
 # `most` + 1 numbers: one too many is enough to tell that there are too many.
 def _real_numbers(values, name, most=None):
-    if isinstance(values, (str, bytes)) or hasattr(values, "decode"):  # bytearray has no name on Skulpt
-        _refuse(name, "a list of real numbers", values)  # "2 3" is one string, not two numbers
-    if isinstance(values, (set, frozenset, dict)):  # a dict would give its keys, in no order of yours
-        _refuse(name, "a list of real numbers in order (a set or a dict has no order to pair them by)",
-                values)
+    # "2 3" is one string, not two numbers. (bytearray has decode(), and no name on Skulpt.)
+    if isinstance(values, (str, bytes)) or hasattr(values, "decode"):
+        _refuse(name, "a list of real numbers", values)
+    # Each input goes with the weight in its place; a set has no places, and a dict gives its keys.
+    if isinstance(values, (set, frozenset, dict)):
+        _refuse(name, "a list of real numbers in order (a set or a dict has no order to pair "
+                "them by)", values)
     try:
         iterator = iter(values)
     except TypeError:
-        iterator = None  # not a collection: refused below, outside the except, so the traceback is ours
+        iterator = None  # not a collection: refused below, so the traceback shows our error alone
     if iterator is None:
         _refuse(name, "a list of real numbers", values)
     numbers = []
@@ -148,7 +151,8 @@ def _as_float(value):
 
 # Raise a TypeError that says what `name` should be, and what it is.
 def _refuse(name, expected, value):
-    # The type's name, from "<class 'decimal.Decimal'>": type(value).__name__ is not on every Python.
+    # The type's name, from "<class 'decimal.Decimal'>": type(value).__name__ is not on every
+    # Python (the micro:bit's has none).
     kind = str(type(value))
     kind = kind[kind.find("'") + 1:kind.rfind("'")].split(".")[-1]
     raise TypeError("%s must be %s, got %r (%s)" % (name, expected, value, kind))

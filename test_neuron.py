@@ -565,7 +565,8 @@ def test_a_bias_changed_to_what_is_not_a_number_is_refused_by_name(bad):
     (5, TypeError, "weights must be a list of real numbers, got 5 (int)"),
     ("01", TypeError, "weights must be a list of real numbers, got '01' (str)"),
 ])
-def test_weights_changed_to_what_is_not_a_list_of_numbers_are_refused_by_name(bad, error_type, message):
+def test_weights_changed_to_what_is_not_a_list_of_numbers_are_refused_by_name(bad, error_type,
+                                                                              message):
     n = changed(set_attribute("weights", bad))
     for inputs in ([2, 3], iter([2, 3]), np.array([2, 3])):
         with pytest.raises(error_type) as error:
@@ -613,7 +614,8 @@ def is_a_number(value):
 
 
 def assert_refused_by_name_or_fine(n, name):
-    """n.feedforward([2, 3]) gives a float in [0, 1] (or nan), or refuses by name: never another error."""
+    """n.feedforward([2, 3]) gives a float in [0, 1] (or nan), or refuses by name, and True if it
+    gave a float: never another error."""
     try:
         y = n.feedforward([2, 3])
     except TypeError as error:
@@ -657,7 +659,8 @@ def test_text_as_the_whole_inputs_or_weights_is_refused_as_such(text):
     assert str(error.value) == "weights must be a list of real numbers, " + shown(text)
 
 
-@pytest.mark.parametrize("unordered", [{2, 3}, frozenset([2, 3]), {2: 0, 3: 0}, collections.Counter([2, 3])])
+@pytest.mark.parametrize("unordered", [
+    {2, 3}, frozenset([2, 3]), {2: 0, 3: 0}, collections.Counter([2, 3])])
 def test_unordered_collections_are_refused_saying_why(unordered):
     why = "a list of real numbers in order (a set or a dict has no order to pair them by), "
     with pytest.raises(TypeError) as error:
@@ -669,7 +672,8 @@ def test_unordered_collections_are_refused_saying_why(unordered):
 
 
 class Counted:
-    """An iterator over `numbers` that counts how many of them were taken."""
+    """An iterator over `numbers` that counts how many of them were taken, and fails the test
+    instead of going on past 1,000 (so an endless one cannot hang the suite)."""
 
     def __init__(self, numbers):
         self.numbers, self.taken = iter(numbers), 0
@@ -678,9 +682,9 @@ class Counted:
         return self
 
     def __next__(self):
-        number = next(self.numbers)
         self.taken += 1
-        return number
+        assert self.taken <= 1000, "took 1,000 numbers from an endless iterator"
+        return next(self.numbers)
 
 
 @pytest.mark.parametrize("weights", [[0, 1], [0.5], [1, 2, 3, 4, 5]])
@@ -748,7 +752,8 @@ class BareNumber:
 
 def test_a_number_needs_no_real_or_imag_part():
     assert sigmoid(BareNumber(7)) == WORKED_EXAMPLE
-    assert Neuron([BareNumber(0), 1], BareNumber(4)).feedforward([2, BareNumber(3)]) == WORKED_EXAMPLE
+    n = Neuron([BareNumber(0), 1], BareNumber(4))
+    assert n.feedforward([2, BareNumber(3)]) == WORKED_EXAMPLE
 
 
 # --- Numbers at the edges: Decimal, NumPy complex ----------------------------------------------
@@ -832,7 +837,8 @@ REFUSALS = [
     (Neuron, "01", 4), (Neuron, {1, 2}, 4), (Neuron, 5, 4),
     (Neuron([0, 1], 4).feedforward, [2, None]), (Neuron([0, 1], 4).feedforward, (2, "3")),
     (Neuron([0, 1], 4).feedforward, iter([2, None])), (Neuron([0, 1], 4).feedforward, "2 3"),
-    (Neuron([0, 1], 4).feedforward, [2, 3, 5]), (Neuron([0, 1], 4).feedforward, itertools.count()),
+    (Neuron([0, 1], 4).feedforward, [2, 3, 5]),
+    (Neuron([0, 1], 4).feedforward, Counted(itertools.count())),
     (changed(set_attribute("bias", "4")).feedforward, [2, 3]),
     (changed(set_attribute("weights", [0, None])).feedforward, np.array([2, 3])),
     (changed(set_attribute("weights", 5)).feedforward, [2, 3]),
@@ -915,8 +921,8 @@ def test_type_names_do_not_come_from_dunder_name():
     # type(x).__name__ is missing on the micro:bit's MicroPython; the messages' type names come
     # from str(type(x)) instead, and give the same words (the tests above compare with __name__).
     tree = ast.parse((HERE / "neuron.py").read_text())
-    names = [node for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr == "__name__"]
-    assert names == []
+    assert not [node for node in ast.walk(tree)
+                if isinstance(node, ast.Attribute) and node.attr == "__name__"]
 
 
 CHECKS_HEADING = "# --- The number checks ---"
