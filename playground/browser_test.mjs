@@ -1,20 +1,21 @@
 // The playground in a real browser: Debian's Chromium, driven headless by playwright-core, against
-// the page served by `python3 -m http.server` from the repository, as the README serves it, on a
-// desktop's screen and a phone's. It checks what a learner sees
+// both forms of the page: served by `python3 -m http.server` from the repository, as the README
+// serves it, and the single file neuron-playground.html opened from its file: address with the
+// network off. Each is checked on a desktop's screen and a phone's. It checks what a learner sees
 // against what neuron.py computes on CPython for the same values.
 //
 //     npm ci && node playground/browser_test.mjs [--screenshots DIR]
 //
 // The browser is /usr/bin/chromium (Debian's package `chromium`), or the one named by $CHROMIUM;
 // playwright-core never downloads one. The screenshots, screenshot.png (the served page on a
-// desktop) and screenshot-phone.png (on a phone), go to a folder outside the
+// desktop) and screenshot-phone.png (the single file on a phone), go to a folder outside the
 // repository unless DIR names one: `--screenshots playground` makes the README's.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
@@ -23,6 +24,7 @@ const { values: options } = parseArgs({ options: { screenshots: { type: "string"
 const SCREENSHOTS = options.screenshots
   ? resolve(options.screenshots)
   : join(tmpdir(), "neuron-playground-screenshots");
+const SINGLE_FILE = pathToFileURL(join(ROOT, "playground", "neuron-playground.html")).href;
 const BROWSER = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const WORKED_EXAMPLE = "0.9990889488055994"; // Neuron([0, 1], 4).feedforward([2, 3])
 const LOAD_LIMIT_MS = 2000; // the README promises a page ready in under two seconds
@@ -380,10 +382,13 @@ async function main() {
 
     // The served page: every request goes to the local server, and nowhere else.
     await checkDesktop(url + "playground/", url, "served", join(SCREENSHOTS, "screenshot.png"));
-    await checkPhone(url + "playground/", url, "served", join(SCREENSHOTS, "screenshot-phone.png"));
+    await checkPhone(url + "playground/", url, "served", null);
   } finally {
     server.kill();
   }
+  // The single file, with no server and the network off: it asks for nothing but itself.
+  await checkDesktop(SINGLE_FILE, SINGLE_FILE, "file:", null);
+  await checkPhone(SINGLE_FILE, SINGLE_FILE, "file:", join(SCREENSHOTS, "screenshot-phone.png"));
   console.log(`all ${passed.length} checks passed; screenshots in ${SCREENSHOTS}`);
 }
 

@@ -4,7 +4,17 @@
 // package.json pins (`npm ci` puts it in node_modules), served by the same local server as this
 // page, so nothing comes from the internet. The page fetches ../neuron.py and page.py, shows
 // neuron.py's text and gives the very same text to MicroPython to import.
+//
+// The single file neuron-playground.html (build_single_file.py) carries all of that inside it
+// instead: neuron.py's and page.py's text in <script type="text/plain"> elements, MicroPython's
+// glue code in a module script before this one, and its .wasm as base64, given to MicroPython as a
+// data: URL. This script looks for those first, so that the page and the file run the same code.
 const MICROPYTHON = "../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
+const CARRIED = {
+  neuron: "neuron-py", // ids of the elements that carry the files in the single file
+  page: "page-py",
+  wasm: "micropython-wasm",
+};
 
 // The five values, starting at the article's worked example: Neuron([0, 1], 4).feedforward([2, 3]).
 const VALUES = [
@@ -244,8 +254,15 @@ function update() {
   drawPoint(sum, output);
 }
 
-// The files and MicroPython, fetched from the server.
+// The files and MicroPython: carried in the single file, else fetched from the server.
 async function loadFiles() {
+  const carried = (id) => document.getElementById(id)?.textContent;
+  if (carried(CARRIED.neuron) !== undefined) {
+    // MicroPython's glue, a module script before this one, left its loader here
+    const wasm = "data:application/wasm;base64," + carried(CARRIED.wasm).replace(/\s/g, "");
+    const mp = await globalThis.loadMicroPython({ url: wasm });
+    return { source: carried(CARRIED.neuron), pageSource: carried(CARRIED.page), mp };
+  }
   const [source, pageSource] = await Promise.all([fetchText("../neuron.py"), fetchText("page.py")]);
   // Imported here, not at the top, so that a missing package shows as a message on the page
   const { loadMicroPython } = await import(MICROPYTHON);
@@ -273,7 +290,8 @@ start().catch((error) => {
   showStatus(
     `Python could not start: ${error.message}. Serve the repository's top folder after npm ci ` +
       "(see the README: npm ci && python3 -m http.server --bind 127.0.0.1 8000), " +
-      "then open http://127.0.0.1:8000/playground/.",
+      "then open http://127.0.0.1:8000/playground/, or open the single file " +
+      "playground/neuron-playground.html.",
     true,
   );
   throw error;
