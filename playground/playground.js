@@ -1,9 +1,10 @@
 // The playground page: sliders and boxes in, neuron.py's answers out.
 //
 // Python runs in the page: MicroPython compiled to WebAssembly, from the npm package that
-// package.json pins (`npm ci` puts it in node_modules), served by the same local server as this
-// page, so nothing comes from the internet. The page fetches ../neuron.py and page.py, shows
-// neuron.py's text and gives the very same text to MicroPython to import.
+// package.json pins as its one dependency (`npm ci --omit=dev` puts it alone in node_modules),
+// served by the same local server as this page, so nothing comes from the internet. The page
+// fetches ../neuron.py and page.py, shows neuron.py's text and gives the very same text to
+// MicroPython to import.
 //
 // The single file neuron-playground.html (build_single_file.py) carries all of that inside it
 // instead: neuron.py's and page.py's text in <script type="text/plain"> elements, MicroPython's
@@ -289,7 +290,7 @@ async function start() {
 start().catch((error) => {
   showStatus(
     `Python could not start: ${error.message}. Serve the repository's top folder after npm ci ` +
-      "(see the README: npm ci && python3 -m http.server --bind 127.0.0.1 8000), " +
+      "(see the README: npm ci --omit=dev && python3 -m http.server --bind 127.0.0.1 8000), " +
       "then open http://127.0.0.1:8000/playground/, or open the single file " +
       "playground/neuron-playground.html.",
     true,
