@@ -76,9 +76,9 @@ def build():
     neuron = raw_text(read(ROOT / "neuron.py"), "neuron.py")
     page = raw_text(read(PLAYGROUND / "page.py"), "page.py")
     notice = raw_text(read(PLAYGROUND / "MICROPYTHON-LICENSE.txt"), "MICROPYTHON-LICENSE.txt")
-    # The glue is an ES module: its loader, exported, is left where playground.js finds it.
-    glue = raw_text(glue, "micropython.mjs") + (
-        "\nglobalThis.loadMicroPython = loadMicroPython; // for playground.js, the next script\n")
+    # The glue runs as it is, an inline module script: it leaves its loader in
+    # globalThis.loadMicroPython, where playground.js, the next script, finds it.
+    glue = raw_text(glue, "micropython.mjs")
     encoded = base64.b64encode(wasm).decode("ascii")
     wasm_lines = "".join(encoded[i:i + WASM_LINE] + "\n" for i in range(0, len(encoded), WASM_LINE))
 
