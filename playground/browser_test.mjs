@@ -371,6 +371,37 @@ async function checkPhone(url, allowed, what, screenshot) {
   }
 }
 
+// The single file as a course site would serve it, under a Content-Security-Policy header: the
+// README's directives are enough, and without 'wasm-unsafe-eval' the page says what stops it.
+// The browser answers the request itself (route.fulfill): nothing is served, nothing is sent.
+const README_POLICY =
+  "script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; connect-src data:; img-src data:";
+
+async function checkPolicy() {
+  const site = "http://127.0.0.1/course/neuron-playground.html";
+  const body = readFileSync(fileURLToPath(SINGLE_FILE));
+  for (const [policy, works] of [[README_POLICY, true], [README_POLICY.replace(" 'wasm-unsafe-eval'", ""), false]]) {
+    const browser = await openBrowser(DESKTOP, site, true);
+    const { page } = browser;
+    try {
+      await page.route(site, (route) =>
+        route.fulfill({ body, contentType: "text/html", headers: { "Content-Security-Policy": policy } }),
+      );
+      if (works) {
+        await openPage(page, site, `file: under the policy "${policy}"`);
+        await checkNothingElse(browser, "file: under the README's policy");
+      } else {
+        await page.goto(site);
+        await page.waitForSelector("#status.error");
+        assert.match(await page.textContent("#status"), /must let it run its inline scripts and WebAssembly/);
+        ok(`file: under "${policy}": the page says what stops it`);
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+}
+
 async function main() {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const { server, url } = await startServer();
@@ -389,6 +420,7 @@ async function main() {
   // The single file, with no server and the network off: it asks for nothing but itself.
   await checkDesktop(SINGLE_FILE, SINGLE_FILE, "file:", null);
   await checkPhone(SINGLE_FILE, SINGLE_FILE, "file:", join(SCREENSHOTS, "screenshot-phone.png"));
+  await checkPolicy();
   console.log(`all ${passed.length} checks passed; screenshots in ${SCREENSHOTS}`);
 }
 

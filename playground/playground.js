@@ -288,12 +288,15 @@ async function start() {
 }
 
 start().catch((error) => {
-  showStatus(
-    `Python could not start: ${error.message}. Serve the repository's top folder after npm ci ` +
+  const help = document.getElementById(CARRIED.neuron)
+    ? // the single file: what stops it is a web site's Content-Security-Policy, or an old browser
+      "A web site that serves this file must let it run its inline scripts and WebAssembly: " +
+      "see the README's Content-Security-Policy. Opened from a file, it needs a browser " +
+      "that runs WebAssembly."
+    : "Serve the repository's top folder after npm ci " +
       "(see the README: npm ci --omit=dev && python3 -m http.server --bind 127.0.0.1 8000), " +
       "then open http://127.0.0.1:8000/playground/, or open the single file " +
-      "playground/neuron-playground.html.",
-    true,
-  );
+      "playground/neuron-playground.html.";
+  showStatus(`Python could not start: ${error.message}. ${help}`, true);
   throw error;
 });
