@@ -191,11 +191,13 @@ async function openBrowser(device, allowed, offline) {
 async function openPage(page, url, what) {
   const started = Date.now();
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById("output").textContent !== "…", null, {
-    timeout: 10 * LOAD_LIMIT_MS,
-  });
+  // Until the output shows, or the page says Python could not start
+  const settled = () =>
+    document.getElementById("output").textContent !== "…" ||
+    document.getElementById("status").classList.contains("error");
+  await page.waitForFunction(settled, null, { timeout: 10 * LOAD_LIMIT_MS });
   const loadMs = Date.now() - started;
-  assert.equal(await page.textContent("#output"), WORKED_EXAMPLE);
+  assert.equal(await page.textContent("#output"), WORKED_EXAMPLE, await page.textContent("#status"));
   assert.ok(loadMs < LOAD_LIMIT_MS, `${what}: the page took ${loadMs} ms to show the worked example`);
   ok(`${what}: the worked example ${WORKED_EXAMPLE} shows ${loadMs} ms after the page is asked for`);
   assert.match(await page.textContent("#status"), /^Python is running: MicroPython \d/);
