@@ -19,16 +19,25 @@ def number_or_text(text):
         return text
 
 
-def evaluate(w1, w2, b, x1, x2):
-    """[w . x + b, output, None] for Neuron([w1, w2], b) given [x1, x2];
-    [None, None, "TypeError: ..."] when neuron.py refuses a value.
+# How neuron.py names each box in its messages ("weights[0] must be a real number, ..."):
+# its lists count from 0, the page's labels from 1.
+BOX_NAMED = {"weights[0]": "w1", "weights[1]": "w2", "bias": "b", "inputs[0]": "x1", "inputs[1]": "x2"}
 
-    >>> evaluate("0", "1", "4", "2", "3")    # the worked example
-    [7.0, 0.9990889488055994, None]
-    >>> evaluate("0", "1", "abc", "2", "3")
-    [None, None, "TypeError: bias must be a real number, got 'abc' (str)"]
-    >>> evaluate("0", "1", "4", "", "3")
-    [None, None, "TypeError: inputs[0] must be a real number, got '' (str)"]
+
+def evaluate(w1, w2, b, x1, x2):
+    """What the page shows for the boxes' text: neuron.py's numbers, or its message and the box
+    that it refuses.
+
+    >>> answer = evaluate("0", "1", "4", "2", "3")    # the worked example
+    >>> answer["output"], answer["sum"], answer["terms"], answer["error"]
+    (0.9990889488055994, 7.0, [0.0, 3.0], None)
+    >>> answer["weights"], answer["bias"], answer["inputs"]
+    ([0.0, 1.0], 4.0, [2.0, 3.0])
+    >>> refused = evaluate("abc", "1", "4", "2", "3")
+    >>> refused["error"], refused["named"], refused["box"], refused["output"]
+    ("TypeError: weights[0] must be a real number, got 'abc' (str)", 'weights[0]', 'w1', None)
+    >>> evaluate("0", "1", "4", "", "3")["error"]
+    "TypeError: inputs[0] must be a real number, got '' (str)"
     """
     weights = [number_or_text(w1), number_or_text(w2)]
     bias = number_or_text(b)
@@ -37,10 +46,17 @@ def evaluate(w1, w2, b, x1, x2):
         neuron = Neuron(weights, bias)
         output = neuron.feedforward(inputs)
     except (TypeError, ValueError) as error:
-        return [None, None, "%s: %s" % (type(error).__name__, error)]
-    # The sum that feedforward passes to sigmoid, added up in the same order, for the page to show.
-    weighted_sum = weights[0] * inputs[0] + weights[1] * inputs[1] + bias
-    return [weighted_sum, output, None]
+        message = "%s: %s" % (type(error).__name__, error)
+        named = str(error).split(" ")[0]  # "weights[0]" from "weights[0] must be a real number, ..."
+        return {"error": message, "named": named, "box": BOX_NAMED.get(named),
+                "weights": None, "bias": None, "inputs": None, "terms": None, "sum": None, "output": None}
+    # What feedforward multiplies and adds, for the page to show: the neuron's own weights and
+    # bias, the inputs it took, each input times its weight, and the sum that it passes to sigmoid,
+    # added up in the same order.
+    terms = [neuron.weights[0] * inputs[0], neuron.weights[1] * inputs[1]]
+    return {"error": None, "named": None, "box": None,
+            "weights": neuron.weights, "bias": neuron.bias, "inputs": inputs, "terms": terms,
+            "sum": terms[0] + terms[1] + neuron.bias, "output": output}
 
 
 def curve(low, high, steps):

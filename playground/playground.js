@@ -1,10 +1,21 @@
 // The playground page: sliders and boxes in, neuron.py's answers out.
 //
 // Python runs in the page: MicroPython compiled to WebAssembly, from the npm package that
-// package.json pins (`npm ci` puts it in node_modules), served by the same local server as this
-// page, so nothing comes from the internet. The page fetches ../neuron.py and page.py, shows
-// neuron.py's text and gives the very same text to MicroPython to import.
+// package.json pins as its one dependency (`npm ci --omit=dev` puts it alone in node_modules),
+// served by the same local server as this page, so nothing comes from the internet. The page
+// fetches ../neuron.py and page.py, shows neuron.py's text and gives the very same text to
+// MicroPython to import.
+//
+// The single file neuron-playground.html (build_single_file.py) carries all of that inside it
+// instead: neuron.py's and page.py's text in <script type="text/plain"> elements, MicroPython's
+// glue code in a module script before this one, and its .wasm as base64, given to MicroPython as a
+// data: URL. This script looks for those first, so that the page and the file run the same code.
 const MICROPYTHON = "../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
+const CARRIED = {
+  neuron: "neuron-py", // ids of the elements that carry the files in the single file
+  page: "page-py",
+  wasm: "micropython-wasm",
+};
 
 // The five values, starting at the article's worked example: Neuron([0, 1], 4).feedforward([2, 3]).
 const VALUES = [
@@ -15,8 +26,7 @@ const VALUES = [
   { name: "x2", label: "input x2", start: "3" },
 ];
 
-// How neuron.py's error messages name each value: "weights[0] must be a real number, got ...".
-const NAMES_IN_MESSAGES = { "weights[0]": "w1", "weights[1]": "w2", bias: "b", "inputs[0]": "x1", "inputs[1]": "x2" };
+const LABELS = Object.fromEntries(VALUES.map(({ name, label }) => [name, label]));
 
 // The curve is drawn from z = -10 to 10, where the sigmoid goes from 0.00005 to 0.99995: the
 // whole S. A sum outside shows as a point at the edge, with its value written beside it.
@@ -170,33 +180,68 @@ function termsText() {
   return `${shown("w1")}·${shown("x1")} + ${shown("w2")}·${shown("x2")} + ${shown("b")}`;
 }
 
+// neuron.py's refusal, in the page's words and in its own: which box, and what neuron.py said.
+function showRefusal(answer) {
+  const { box, named, error: message } = answer;
+  const label = LABELS[box];
+  // "weight w1 is weights[0] to neuron.py": its lists count from 0, the labels from 1
+  const alias = named === label.split(" ")[0] ? "" : `, its ${named} (lists count from 0)`;
+  const words = document.createElement("span");
+  words.className = "refusal";
+  words.textContent = `neuron.py refused ${label}${alias}:`;
+  const said = document.createElement("code");
+  said.className = "message";
+  said.textContent = message;
+  rows[box].error.replaceChildren(words, " ", said);
+  rows[box].box.setAttribute("aria-invalid", "true");
+}
+
+// The article's picture: every number on it is one that neuron.py (through page.py) returned.
+function drawDiagram(answer) {
+  const shown = (value) => (value === null ? "?" : pythonRepr(value));
+  const [w1, w2] = answer.weights ?? [null, null];
+  const [x1, x2] = answer.inputs ?? [null, null];
+  const [t1, t2] = answer.terms ?? [null, null];
+  const texts = {
+    x1: shown(x1),
+    x2: shown(x2),
+    w1: `w1 = ${shown(w1)}`,
+    w2: `w2 = ${shown(w2)}`,
+    t1: shown(t1),
+    t2: shown(t2),
+    b: `b = ${shown(answer.bias)}`,
+    sum: shown(answer.sum),
+    output: `y = ${shown(answer.output)}`,
+  };
+  for (const [name, text] of Object.entries(texts)) element("diagram-" + name).textContent = text;
+}
+
 function update() {
   if (page === null) return; // Python is still loading: the first update comes when it is ready
   for (const { box, error } of Object.values(rows)) {
-    error.textContent = "";
+    error.replaceChildren();
     box.removeAttribute("aria-invalid");
   }
   // The boxes' text goes to Python, not JavaScript numbers: MicroPython 1.27 hands a whole
   // JavaScript number over as a 32-bit int, so 3000000000 would arrive as -1294967296, 1e300 as 0.
   const texts = VALUES.map(({ name }) => rows[name].box.value);
-  const [sum, output, message] = toJs(page.evaluate(...texts));
+  const answer = toJs(page.evaluate(...texts));
   const note = element("output-note");
   element("sum-terms").textContent = termsText();
-  if (message !== null) {
+  drawDiagram(answer);
+  if (answer.error !== null) {
     // neuron.py refused a value: its own message goes under the box it names
-    const named = message.match(/^\w+: (\w+(\[\d\])?) /);
-    const name = named && NAMES_IN_MESSAGES[named[1]];
-    if (name) {
-      rows[name].error.textContent = message;
-      rows[name].box.setAttribute("aria-invalid", "true");
-    }
+    if (answer.box) showRefusal(answer);
     element("sum").textContent = "?";
     element("output").textContent = "no output";
-    note.textContent = name ? `neuron.py refused ${name}: see the message under it` : message;
+    note.textContent = answer.box
+      ? `neuron.py refused ${LABELS[answer.box]}: see the message under it`
+      : answer.error;
     note.className = "error";
     drawPoint(NaN, NaN);
     return;
   }
+  const { sum, output } = answer;
   element("sum").textContent = pythonRepr(sum);
   element("output").textContent = pythonRepr(output);
   if (Number.isNaN(output)) {
@@ -210,15 +255,27 @@ function update() {
   drawPoint(sum, output);
 }
 
+// The files and MicroPython: carried in the single file, else fetched from the server.
+async function loadFiles() {
+  const carried = (id) => document.getElementById(id)?.textContent;
+  if (carried(CARRIED.neuron) !== undefined) {
+    // MicroPython's glue, a module script before this one, left its loader here
+    const wasm = "data:application/wasm;base64," + carried(CARRIED.wasm).replace(/\s/g, "");
+    const mp = await globalThis.loadMicroPython({ url: wasm });
+    return { source: carried(CARRIED.neuron), pageSource: carried(CARRIED.page), mp };
+  }
+  const [source, pageSource] = await Promise.all([fetchText("../neuron.py"), fetchText("page.py")]);
+  // Imported here, not at the top, so that a missing package shows as a message on the page
+  const { loadMicroPython } = await import(MICROPYTHON);
+  return { source, pageSource, mp: await loadMicroPython() };
+}
+
 async function start() {
   const started = performance.now();
   makeRows();
-  const [source, pageSource] = await Promise.all([fetchText("../neuron.py"), fetchText("page.py")]);
+  const { source, pageSource, mp } = await loadFiles();
   element("source").textContent = source;
-  // Imported here, not at the top, so that a missing package shows as a message on the page
-  const { loadMicroPython } = await import(MICROPYTHON);
-  const mp = await loadMicroPython();
-  mp.FS.writeFile("/neuron.py", source); // the text shown on the right is the module imported
+  mp.FS.writeFile("/neuron.py", source); // the text shown is the module imported
   mp.FS.writeFile("/page.py", pageSource);
   page = mp.pyimport("page");
   toJs = mp.PyProxy.toJs;
@@ -231,11 +288,15 @@ async function start() {
 }
 
 start().catch((error) => {
-  showStatus(
-    `Python could not start: ${error.message}. Serve the repository's top folder after npm ci ` +
-      "(see the README: npm ci && python3 -m http.server --bind 127.0.0.1 8000), " +
-      "then open http://127.0.0.1:8000/playground/.",
-    true,
-  );
+  const help = document.getElementById(CARRIED.neuron)
+    ? // the single file: what stops it is a web site's Content-Security-Policy, or an old browser
+      "A web site that serves this file must let it run its inline scripts and WebAssembly: " +
+      "see the README's Content-Security-Policy. Opened from a file, it needs a browser " +
+      "that runs WebAssembly."
+    : "Serve the repository's top folder after npm ci " +
+      "(see the README: npm ci --omit=dev && python3 -m http.server --bind 127.0.0.1 8000), " +
+      "then open http://127.0.0.1:8000/playground/, or open the single file " +
+      "playground/neuron-playground.html.";
+  showStatus(`Python could not start: ${error.message}. ${help}`, true);
   throw error;
 });
