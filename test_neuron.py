@@ -871,6 +871,8 @@ def test_a_type_name_in_a_message_is_pythons_own(value):
         n.feedforward([2, value])
     except TypeError as error:
         assert str(error).endswith(" (%s)" % type(value).__name__)
+    else:
+        assert is_a_number(value)
 
 
 class Outer:
