@@ -248,6 +248,11 @@ def test_sigmoid_of_nan_is_nan():
     assert math.isnan(sigmoid(Decimal("NaN")))
 
 
+def shown(value):
+    """How a refusal ends: the value given, and its type's name."""
+    return "got %r (%s)" % (value, type(value).__name__)
+
+
 NOT_NUMBERS = ["2", b"2", bytearray(b"2"), None, [1.0], (1.0,), {"x": 1.0}, 1j, object()]
 
 
@@ -255,7 +260,7 @@ NOT_NUMBERS = ["2", b"2", bytearray(b"2"), None, [1.0], (1.0,), {"x": 1.0}, 1j, 
 def test_sigmoid_refuses_what_is_not_a_real_number(bad):
     with pytest.raises(TypeError) as error:
         sigmoid(bad)
-    assert str(error.value) == "x must be a real number, got %r (%s)" % (bad, type(bad).__name__)
+    assert str(error.value) == "x must be a real number, " + shown(bad)
 
 
 # --- Neuron ------------------------------------------------------------------------------------
@@ -467,8 +472,7 @@ def test_feedforward_names_the_input_that_is_not_a_number(bad):
     n = Neuron([0, 1], 4)
     with pytest.raises(TypeError) as error:
         n.feedforward([2, bad])
-    assert str(error.value) == "inputs[1] must be a real number, got %r (%s)" % (
-        bad, type(bad).__name__)
+    assert str(error.value) == "inputs[1] must be a real number, " + shown(bad)
     assert_still_works(n)
 
 
@@ -484,14 +488,13 @@ def test_neuron_names_the_weight_or_bias_that_is_not_a_number(bad):
 
 @pytest.mark.parametrize("not_a_list", [5, 2.5, None, True])
 def test_weights_and_inputs_must_be_lists(not_a_list):
-    shown = "got %r (%s)" % (not_a_list, type(not_a_list).__name__)
     with pytest.raises(TypeError) as error:
         Neuron(not_a_list, 4)
-    assert str(error.value) == "weights must be a list of real numbers, " + shown
+    assert str(error.value) == "weights must be a list of real numbers, " + shown(not_a_list)
     n = Neuron([0, 1], 4)
     with pytest.raises(TypeError) as error:
         n.feedforward(not_a_list)
-    assert str(error.value) == "inputs must be a list of real numbers, " + shown
+    assert str(error.value) == "inputs must be a list of real numbers, " + shown(not_a_list)
     assert_still_works(n)
 
 
@@ -536,10 +539,6 @@ def test_a_neuron_changed_by_hand_uses_its_new_numbers(change, weights, bias):
     n = changed(change)
     assert n.feedforward([2, 3]) == Neuron(weights, bias).feedforward([2, 3])
     assert n.feedforward(iter([2, 3])) == Neuron(weights, bias).feedforward([2, 3])
-
-
-def shown(value):
-    return "got %r (%s)" % (value, type(value).__name__)
 
 
 BAD_CHANGES = ["4", None, [4], [0, "1"], [1j, 1], 5, "01"]
