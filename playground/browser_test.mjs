@@ -18,6 +18,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import { checkLearning } from "./learn_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { values: options } = parseArgs({ options: { screenshots: { type: "string" } } });
@@ -373,6 +374,19 @@ async function checkPhone(url, allowed, what, screenshot) {
   }
 }
 
+// The learning panel (learn_checks.mjs), on a page of its own at the worked example: its steps
+// against lessons/one_neuron.py on CPython, its drawings, contrast and axe-core, light and dark.
+async function checkLearningPanel(url, allowed, what, phone, shots) {
+  const browser = await openBrowser(phone ? PHONE : DESKTOP, allowed, !what.startsWith("served"));
+  try {
+    await openPage(browser.page, url, what);
+    await checkLearning(browser.page, { what, ok, shots, phone, width: PHONE.viewport.width });
+    await checkNothingElse(browser, what);
+  } finally {
+    await browser.close();
+  }
+}
+
 // The single file as a course site would serve it, under a Content-Security-Policy header: the
 // README's directives are enough, and without 'wasm-unsafe-eval' the page says what stops it.
 // The browser answers the request itself (route.fulfill): nothing is served, nothing is sent.
@@ -416,12 +430,16 @@ async function main() {
     // The served page: every request goes to the local server, and nowhere else.
     await checkDesktop(url + "playground/", url, "served", join(SCREENSHOTS, "screenshot.png"));
     await checkPhone(url + "playground/", url, "served", null);
+    await checkLearningPanel(url + "playground/", url, "served, learning", false, SCREENSHOTS);
+    await checkLearningPanel(url + "playground/", url, "served on a phone, learning", true, null);
   } finally {
     server.kill();
   }
   // The single file, with no server and the network off: it asks for nothing but itself.
   await checkDesktop(SINGLE_FILE, SINGLE_FILE, "file:", null);
   await checkPhone(SINGLE_FILE, SINGLE_FILE, "file:", join(SCREENSHOTS, "screenshot-phone.png"));
+  await checkLearningPanel(SINGLE_FILE, SINGLE_FILE, "file:, learning", false, null);
+  await checkLearningPanel(SINGLE_FILE, SINGLE_FILE, "file: on a phone, learning", true, SCREENSHOTS);
   await checkPolicy();
   console.log(`all ${passed.length} checks passed; screenshots in ${SCREENSHOTS}`);
 }

@@ -58,9 +58,9 @@ function boxes() {
 }
 
 // How the panel writes the numbers: outputs to three places, as the lesson prints them; the loss
-// to three significant digits, which still shows it when it is tiny.
+// to four significant digits, which show one step's change and still show it when it is tiny.
 const output3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : String(x));
-const loss3 = (x) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x));
+const loss4 = (x) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x));
 const says = (x) => (x > 0.5 ? "female" : x < 0.5 ? "male" : "on the line");
 const counted = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 // A power of ten as a learner writes it: 1, 0.1, 0.01, ...
@@ -104,8 +104,10 @@ function drawPeople(svg, seen) {
 
 function showBoundary(seen) {
   const points = (corners) => corners.map((corner) => at(corner).map((v) => v.toFixed(2)).join(",")).join(" ");
-  element("female-side").setAttribute("points", points(seen.female_side));
-  element("boundary").setAttribute("points", points(seen.boundary));
+  const placed = seen.boundary !== null; // not where the numbers are too big to place the line
+  element("female-side").setAttribute("points", placed ? points(seen.female_side) : "");
+  element("boundary").setAttribute("points", placed ? points(seen.boundary) : "");
+  element("male-side").style.display = placed ? "" : "none"; // no side shaded, rather than a wrong one
 }
 
 function showNext(seen) {
@@ -195,7 +197,7 @@ function refresh() {
   showBoundary(seen);
   showNext(seen);
   showOutputs(seen);
-  element("learn-loss").textContent = loss3(seen.loss);
+  element("learn-loss").textContent = loss4(seen.loss);
   element("learn-steps").textContent =
     `${steps} (${counted(Math.floor(steps / EPOCH), "epoch")} and ${counted(steps % EPOCH, "step")})`;
   drawLoss();
@@ -204,7 +206,7 @@ function refresh() {
 
 function summary(seen) {
   const newcomers = seen.newcomers.map(([name, output]) => `${name} ${output3(output)}, ${says(output)}`);
-  return `After ${steps} steps: loss ${loss3(seen.loss)}; ${newcomers.join("; ")}.`;
+  return `After ${steps} steps: loss ${loss4(seen.loss)}; ${newcomers.join("; ")}.`;
 }
 
 // `count` steps of gradient descent, by the lesson's learn(), from the boxes' w1, w2 and b.
@@ -245,7 +247,7 @@ function startAgain() {
   if (start !== null) setValues({ w1: start[0], w2: start[1], b: start[2] });
   fresh = true;
   const seen = refresh();
-  if (seen) element("learn-status").textContent = `Back to the start: loss ${loss3(seen.loss)}.`;
+  if (seen) element("learn-status").textContent = `Back to the start: loss ${loss4(seen.loss)}.`;
 }
 
 // ---- Start -----------------------------------------------------------------------------------
@@ -279,7 +281,7 @@ document.addEventListener("python-ready", async (event) => {
     drawPeople(element("people"), seen);
     makeTable(seen);
     refresh();
-    element("learn-status").textContent = `Ready: loss ${loss3(seen.loss)}. Press a button to learn.`;
+    element("learn-status").textContent = `Ready: loss ${loss4(seen.loss)}. Press a button to learn.`;
     for (const [id, count] of Object.entries(BUTTONS)) element(id).addEventListener("click", () => press(count));
     element("learn-reset").addEventListener("click", startAgain);
     // w1, w2 or b changed by hand: learning starts again from there.

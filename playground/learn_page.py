@@ -4,6 +4,8 @@ lessons/one_neuron.py holds the article's four people, the loss and one step of 
 (learn); this file only takes the page's w1, w2 and b boxes to a Neuron, calls the lesson's
 functions, and hands back the numbers the panel draws. It does no learning of its own.
 """
+import math
+
 from neuron import Neuron
 from one_neuron import data, all_y_trues, loss, learn
 from page import number_or_text
@@ -50,13 +52,16 @@ def look(w1, w2, b, box):
     The output is 0.5 where the weighted sum w1 * x1 + w2 * x2 + b is 0 (sigmoid(0) = 0.5), and
     above 0.5 (the neuron says female) where the sum is above 0: on a straight line, the boundary,
     and on one side of it. "female_side" is the part of the box on that side, as a polygon's
-    corners; "boundary" the line's points on the box's edges (none if it misses the box).
+    corners; "boundary" the line's points on the box's edges (none if it misses the box). Both
+    are None where the sums are too big to place the line (an inf weight, or 1e308).
 
     >>> seen = look("0", "1", "4", [-20, 30, -8, 8])   # the worked example: female where x2 > -4
     >>> seen["loss"], seen["outputs"][1], seen["newcomers"]
     (0.6943228311358424, 0.9999546021312976, [['Emily', 0.7310585786300049], ['Frank', 0.9975273768433653]])
     >>> seen["boundary"], seen["female_side"]
     ([[30.0, -4.0], [-20.0, -4.0]], [[30.0, -4.0], [30, 8], [-20, 8], [-20.0, -4.0]])
+    >>> look("1e999", "1", "4", [-20, 30, -8, 8])["boundary"] is None   # inf * -20 - inf * 30 is nan
+    True
     >>> look("abc", "1", "4", [-20, 30, -8, 8])["error"]
     "TypeError: weights[0] must be a real number, got 'abc' (str)"
     """
@@ -79,6 +84,9 @@ def look(w1, w2, b, box):
             crossing = [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]
             female_side.append(crossing)
             boundary.append(crossing)
+            if not (math.isfinite(crossing[0]) and math.isfinite(crossing[1])):
+                female_side, boundary = None, None
+                break
     return {"error": None, "loss": loss(n), "outputs": [n.feedforward(x) for x in data],
             "truths": all_y_trues, "people": PEOPLE, "data": data,
             "newcomers": [[name, n.feedforward(x)] for name, x in NEWCOMERS],
