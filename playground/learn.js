@@ -59,8 +59,9 @@ function boxes() {
 
 // How the panel writes the numbers: outputs to three places, as the lesson prints them; the loss
 // to four significant digits, which show one step's change and still show it when it is tiny.
-const output3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : String(x));
-const loss4 = (x) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x));
+const python = (x) => (Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf"); // what Python writes
+const output3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : python(x));
+const loss4 = (x) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : python(x));
 const says = (x) => (x > 0.5 ? "female" : x < 0.5 ? "male" : "on the line");
 const counted = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 // A power of ten as a learner writes it: 1, 0.1, 0.01, ...
@@ -184,6 +185,7 @@ function refresh() {
   panel.classList.toggle("refused", seen.error !== null);
   if (seen.error !== null) {
     element("learn-loss").textContent = "?";
+    element("learn-neuron").textContent = "?";
     for (const cell of panel.querySelectorAll(".learn-output")) cell.textContent = "?";
     element("learn-status").textContent =
       "The neuron learns once w1, w2 and b hold numbers: see the message above.";
@@ -198,6 +200,8 @@ function refresh() {
   showNext(seen);
   showOutputs(seen);
   element("learn-loss").textContent = loss4(seen.loss);
+  const [w1, w2, b] = [...seen.weights, seen.bias].map(output3);
+  element("learn-neuron").textContent = `w1 = ${w1}, w2 = ${w2}, b = ${b}`;
   element("learn-steps").textContent =
     `${steps} (${counted(Math.floor(steps / EPOCH), "epoch")} and ${counted(steps % EPOCH, "step")})`;
   drawLoss();

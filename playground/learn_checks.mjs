@@ -48,6 +48,8 @@ export function learnShown() {
     loss: text("learn-loss"),
     steps: text("learn-steps"),
     next: text("learn-next"),
+    neuron: text("learn-neuron"),
+    panel: document.getElementById("learn").innerText,
     status: text("learn-status"),
     rows,
     boxes: { w1: value("w1-box"), w2: value("w2-box"), b: value("b-box") },
@@ -208,6 +210,8 @@ function compare(shown, expected, what) {
   const steps = expected.steps;
   assert.match(shown.steps, new RegExp(`^${steps} \\(${Math.floor(steps / 4)} epochs? and ${steps % 4} steps?\\)$`), what);
   assert.equal(shown.next, PEOPLE[steps % 4], `${what}: who is next`);
+  const [w1, w2, b] = [...expected.weights, expected.bias].map(output3);
+  assert.equal(shown.neuron, `w1 = ${w1}, w2 = ${w2}, b = ${b}`, `${what}: the neuron, rounded`);
   let drift = 0;
   drift = Math.max(drift, close(shown.boxes.w1, expected.weights[0], `${what}: w1`));
   drift = Math.max(drift, close(shown.boxes.w2, expected.weights[1], `${what}: w2`));
@@ -270,6 +274,15 @@ export async function checkLearning(page, { what, ok, shots, phone, width }) {
   compare(shown, expected[0], `${what}, after "Start again"`);
   ok(`${what}: "Start again" puts back w1, w2 and b and the loss ${shown.loss}`);
 
+  // The ring round the next person to learn from, on each of the four: clear of every name.
+  for (const next of ["Bob", "Charlie", "Diana", "Alice"]) {
+    await page.evaluate(learnPress, "learn-step");
+    assert.equal((await page.evaluate(learnShown)).next, next);
+    assert.deepEqual((await page.evaluate(learnOverlaps)).overlaps, [], `${what}: with ${next} next`);
+  }
+  ok(`${what}: the ring round the next to learn from, on each person in turn, meets no name`);
+  await page.evaluate(learnPress, "learn-reset");
+
   // A box that is no number: the panel waits and says why; put back, it works again.
   await page.evaluate(learnType, ["w2-box", "abc"]);
   await page.evaluate(learnPress, "learn-step");
@@ -281,6 +294,15 @@ export async function checkLearning(page, { what, ok, shots, phone, width }) {
   shown = await page.evaluate(learnShown);
   compare(shown, expected[0], `${what}, w2 put back`);
   ok(`${what}: with "abc" in w2 the panel waits and says why; put back, it shows the loss again`);
+
+  // An infinite weight: no line can be placed; the panel says Python's inf, never JavaScript's.
+  await page.evaluate(learnType, ["w1-box", "1e999"]);
+  shown = await page.evaluate(learnShown);
+  assert.equal(shown.boundary, "", `${what}: a boundary drawn for w1 = inf`);
+  assert.match(shown.neuron, /^w1 = inf, /);
+  assert.doesNotMatch(shown.panel, /NaN|Infinity/, `${what}: JavaScript's words for numbers on the panel`);
+  await page.evaluate(learnType, ["w1-box", start.w1]);
+  ok(`${what}: w1 = 1e999 shows as ${shown.neuron}, with no line, and no NaN or Infinity`);
 }
 
 // The drawings readable, light and dark: no word on another or on a mark, none cut off, none

@@ -87,7 +87,8 @@ def look(w1, w2, b, box):
             if not (math.isfinite(crossing[0]) and math.isfinite(crossing[1])):
                 female_side, boundary = None, None
                 break
-    return {"error": None, "loss": loss(n), "outputs": [n.feedforward(x) for x in data],
+    return {"error": None, "weights": n.weights, "bias": n.bias,
+            "loss": loss(n), "outputs": [n.feedforward(x) for x in data],
             "truths": all_y_trues, "people": PEOPLE, "data": data,
             "newcomers": [[name, n.feedforward(x)] for name, x in NEWCOMERS],
             "newcomer_data": [x for name, x in NEWCOMERS],
