@@ -8,8 +8,9 @@
 //
 // The browser is /usr/bin/chromium (Debian's package `chromium`), or the one named by $CHROMIUM;
 // playwright-core never downloads one. The screenshots, screenshot.png (the served page on a
-// desktop) and screenshot-phone.png (the single file on a phone), go to a folder outside the
-// repository unless DIR names one: `--screenshots playground` makes the README's.
+// desktop), screenshot-phone.png (the single file on a phone) and learn-desktop.png and
+// learn-phone.png (the learning panel), go to a folder outside the repository unless DIR names
+// one: `--screenshots playground` makes the README's.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
