@@ -17,6 +17,7 @@ const LOSS_PLOT = { left: 100, right: 468, top: 30, bottom: 170 }; // in a 480 x
 const LABEL_SIDE = { Alice: "right", Bob: "left", Charlie: "left", Diana: "right", Emily: "left", Frank: "right" };
 const EPOCH = 4; // steps in an epoch: one for each of the four people
 const BUTTONS = { "learn-step": 1, "learn-epoch": EPOCH, "learn-epochs": 100 * EPOCH };
+const BACKWARDS = { w1: "1", w2: "1", b: "0" }; // heavier and taller says female: all four wrong
 const FRAMES = 25; // 100 epochs are shown in 25 pictures, unless the reader asks for less motion
 
 let learner = null; // learn_page.py, imported in MicroPython
@@ -254,6 +255,14 @@ function startAgain() {
   if (seen) element("learn-status").textContent = `Back to the start: loss ${loss4(seen.loss)}.`;
 }
 
+function backwards() {
+  stopped = true;
+  setValues(BACKWARDS);
+  fresh = true;
+  const seen = refresh();
+  if (seen) element("learn-status").textContent = `w1 = 1, w2 = 1, b = 0: loss ${loss4(seen.loss)}. Now learn.`;
+}
+
 // ---- Start -----------------------------------------------------------------------------------
 
 async function fetchText(url) {
@@ -288,6 +297,7 @@ document.addEventListener("python-ready", async (event) => {
     element("learn-status").textContent = `Ready: loss ${loss4(seen.loss)}. Press a button to learn.`;
     for (const [id, count] of Object.entries(BUTTONS)) element(id).addEventListener("click", () => press(count));
     element("learn-reset").addEventListener("click", startAgain);
+    element("learn-backwards").addEventListener("click", backwards);
     // w1, w2 or b changed by hand: learning starts again from there.
     document.addEventListener("input", (changed) => {
       if (!/^(w1|w2|b)-(box|slider)$/.test(changed.target.id)) return;

@@ -171,11 +171,13 @@ def seen(steps):
 steps = 0
 answers = [seen(0)]
 for count in asked["presses"]:
+    losses = []
     for _ in range(count):
         person = steps % len(data)
         learn(n, data[person], all_y_trues[person], lesson["learn_rate"])
         steps += 1
-    answers.append(seen(steps))
+        losses.append(loss(n))
+    answers.append(dict(seen(steps), losses=losses))
 print(json.dumps(answers))
 `;
 
@@ -255,11 +257,6 @@ export async function checkLearning(page, { what, ok, shots, phone, width }) {
   assert.match(shown.status, new RegExp(`^After ${last.steps} steps: loss ${loss4(last.loss)}; Emily ${output3(last.emily)}, female; Frank ${output3(last.frank)}, male\\.$`));
   ok(`${what}: after ${last.steps} steps, loss ${shown.loss} < 0.001; Emily ${shown.rows.Emily}, Frank ${shown.rows.Frank}, as CPython's (page and CPython within ${drift.toExponential(1)})`);
   await checkPicture(page, `${what}, after ${last.steps} steps`, ok, phone);
-  if (shots) {
-    await page.evaluate(() => document.getElementById("learn").scrollIntoView());
-    await page.locator("#learn").screenshot({ path: join(shots, `learn-${phone ? "phone" : "desktop"}.png`) });
-    ok(`${what}: screenshot saved: ${join(shots, `learn-${phone ? "phone" : "desktop"}.png`)}`);
-  }
 
   if (phone) {
     assert.ok(shown.pageWidth <= width, `${what}: the page is ${shown.pageWidth} pixels wide`);
@@ -303,6 +300,27 @@ export async function checkLearning(page, { what, ok, shots, phone, width }) {
   assert.doesNotMatch(shown.panel, /NaN|Infinity/, `${what}: JavaScript's words for numbers on the panel`);
   await page.evaluate(learnType, ["w1-box", start.w1]);
   ok(`${what}: w1 = 1e999 shows as ${shown.neuron}, with no line, and no NaN or Infinity`);
+
+  // The neuron that has it backwards (w1 = 1, w2 = 1, b = 0): 100 epochs, as on CPython; for 20
+  // epochs the loss hardly moves, then it falls, as the panel says.
+  await page.evaluate(learnPress, "learn-backwards");
+  const backwards = cpythonLearning((await page.evaluate(learnShown)).boxes, [400]);
+  assert.deepEqual((await page.evaluate(learnShown)).boxes, { w1: "1", w2: "1", b: "0" });
+  compare(await page.evaluate(learnShown), backwards[0], `${what}, backwards`);
+  await page.evaluate(learnPress, "learn-epochs");
+  shown = await page.evaluate(learnShown);
+  drift = Math.max(drift, compare(shown, backwards[1], `${what}, backwards, after 100 epochs`));
+  const after20 = backwards[1].losses[20 * 4 - 1];
+  assert.ok(after20 > 0.85 * backwards[0].loss, `the loss after 20 epochs backwards is ${after20}`);
+  assert.ok(backwards[1].loss < 0.01 && backwards[1].emily > 0.5 && backwards[1].frank < 0.5);
+  ok(`${what}: backwards (w1 = 1, w2 = 1, b = 0), loss ${loss4(backwards[0].loss)}, ${loss4(after20)} after 20 epochs, ${shown.loss} after 100; Emily ${shown.rows.Emily}, Frank ${shown.rows.Frank}, as on CPython`);
+  if (shots) {
+    const shot = join(shots, `learn-${phone ? "phone" : "desktop"}.png`);
+    await page.locator("#learn").screenshot({ path: shot });
+    ok(`${what}: screenshot saved: ${shot}`);
+  }
+  await page.evaluate(learnPress, "learn-reset");
+  assert.deepEqual((await page.evaluate(learnShown)).boxes, { w1: "1", w2: "1", b: "0" }, "Start again goes back to w1 = 1, w2 = 1, b = 0");
 }
 
 // The drawings readable, light and dark: no word on another or on a mark, none cut off, none
