@@ -11,8 +11,8 @@ const CARRIED = { lesson: "one-neuron-py", glue: "learn-page-py" }; // ids in th
 // The part of the (x1, x2) plane drawn: weight - 135 from -20 to 30 lb, height - 66 from -8 to
 // 8 in, which holds the six people with room around them; and where it goes in the SVG.
 const BOX = [-20, 30, -8, 8];
-const PEOPLE_PLOT = { left: 56, right: 468, top: 10, bottom: 246 }; // in a 480 x 300 view box
-const LOSS_PLOT = { left: 100, right: 468, top: 30, bottom: 170 }; // in a 480 x 200 view box
+const PEOPLE_PLOT = { left: 56, right: 456, top: 10, bottom: 238 }; // in a 480 x 300 view box
+const LOSS_PLOT = { left: 100, right: 456, top: 38, bottom: 170 }; // in a 480 x 200 view box
 // Which side of its mark each name is written on, clear of the other marks.
 const LABEL_SIDE = { Alice: "right", Bob: "left", Charlie: "left", Diana: "right", Emily: "left", Frank: "right" };
 const EPOCH = 4; // steps in an epoch: one for each of the four people
@@ -85,7 +85,7 @@ function drawPeopleAxes(svg) {
     draw(svg, "line", { class: "axis", x1: left - 5, y1: y, x2: left, y2: y });
     draw(svg, "text", { class: "tick", x: left - 8, y: y + 5, "text-anchor": "end" }, String(x2));
   }
-  draw(svg, "text", { class: "axis-name", x: (left + right) / 2, y: bottom + 44, "text-anchor": "middle" }, "x1 = weight − 135 (lb)");
+  draw(svg, "text", { class: "axis-name", x: (left + right) / 2, y: bottom + 52, "text-anchor": "middle" }, "x1 = weight − 135 (lb)");
   draw(svg, "text", { class: "axis-name", x: left + 8, y: top + 20, "text-anchor": "start" }, "x2 = height − 66 (in)");
   draw(svg, "polyline", { id: "boundary", class: "boundary", points: "" });
   draw(svg, "circle", { id: "next-ring", class: "next-ring", r: 13, cx: -99, cy: -99 });
@@ -162,16 +162,18 @@ function drawLoss() {
   const y = (loss) => scale(Math.max(Math.log10(loss), lowest), lowest, highest, bottom, top);
   draw(svg, "line", { class: "axis", x1: left, y1: bottom, x2: right, y2: bottom });
   draw(svg, "line", { class: "axis", x1: left, y1: bottom, x2: left, y2: top });
-  const every = Math.ceil((highest - lowest) / 5); // at most six numbers up the side
-  for (let power = highest; power >= lowest; power -= every) {
+  const every = Math.ceil((highest - lowest) / 3); // a mark at each power of ten, four numbers at most
+  for (let power = highest; power >= lowest; power--) {
     draw(svg, "line", { class: "axis", x1: left - 5, y1: y(10 ** power), x2: left, y2: y(10 ** power) });
-    draw(svg, "text", { class: "tick", x: left - 8, y: y(10 ** power) + 5, "text-anchor": "end" }, decimal(power));
+    if ((highest - power) % every === 0) {
+      draw(svg, "text", { class: "tick", x: left - 8, y: y(10 ** power) + 5, "text-anchor": "end" }, decimal(power));
+    }
   }
   for (const [epoch, anchor] of [[0, "start"], [epochs, "end"]]) {
     draw(svg, "text", { class: "tick", x: x(epoch * EPOCH), y: bottom + 20, "text-anchor": anchor }, String(epoch));
   }
   draw(svg, "text", { class: "axis-name", x: (left + right) / 2, y: bottom + 20, "text-anchor": "middle" }, "epochs");
-  draw(svg, "text", { class: "axis-name", x: left + 6, y: top - 10, "text-anchor": "start" }, "loss");
+  draw(svg, "text", { class: "axis-name", x: left + 6, y: top - 12, "text-anchor": "start" }, "loss");
   draw(svg, "polyline", { class: "loss-line", points: shown.map(([s, l]) => `${x(s).toFixed(2)},${y(l).toFixed(2)}`).join(" ") });
   const last = shown.at(-1);
   if (last) draw(svg, "circle", { class: "loss-point", cx: x(last[0]), cy: y(last[1]), r: 4.5 });
