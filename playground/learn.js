@@ -204,7 +204,8 @@ function refresh() {
   showOutputs(seen);
   element("learn-loss").textContent = loss4(seen.loss);
   const [w1, w2, b] = [...seen.weights, seen.bias].map(output3);
-  element("learn-neuron").textContent = `w1 = ${w1}, w2 = ${w2}, b = ${b}`;
+  // no-break spaces, so that a narrow screen breaks the line after a comma, not inside "b = 4"
+  element("learn-neuron").textContent = `w1 = ${w1}, w2 = ${w2}, b = ${b}`.replace(/ = /g, "\u00a0=\u00a0");
   element("learn-steps").textContent =
     `${steps} (${counted(Math.floor(steps / EPOCH), "epoch")} and ${counted(steps % EPOCH, "step")})`;
   drawLoss();

@@ -52,7 +52,7 @@ export function learnShown() {
     loss: text("learn-loss"),
     steps: text("learn-steps"),
     next: text("learn-next"),
-    neuron: text("learn-neuron"),
+    neuron: text("learn-neuron").replace(/\u00a0/g, " "),
     panel: document.getElementById("learn").innerText,
     status: text("learn-status"),
     rows,
