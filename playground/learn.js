@@ -63,7 +63,6 @@ function boxes() {
 const python = (x) => (Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf"); // what Python writes
 const output3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : python(x));
 const loss4 = (x) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : python(x));
-const says = (x) => (x > 0.5 ? "female" : x < 0.5 ? "male" : "on the line");
 const counted = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 // A power of ten as a learner writes it: 1, 0.1, 0.01, ...
 const decimal = (power) => (power >= 0 ? String(10 ** power) : "0." + "0".repeat(-power - 1) + "1");
@@ -92,9 +91,8 @@ function drawPeopleAxes(svg) {
 }
 
 function drawPeople(svg, seen) {
-  const marks = seen.people.map((name, i) => [name, seen.data[i], seen.truths[i] === 1 ? "female" : "male"]);
-  seen.newcomers.forEach(([name], i) => marks.push([name, seen.newcomer_data[i], "newcomer"]));
-  for (const [name, x, kind] of marks) {
+  for (const { name, x, y_true: truth } of seen.people) {
+    const kind = truth === null ? "newcomer" : truth === 1 ? "female" : "male";
     const [cx, cy] = at(x);
     if (kind === "female") draw(svg, "circle", { class: "mark female", cx, cy, r: 7 });
     else if (kind === "male") draw(svg, "rect", { class: "mark male", x: cx - 6.5, y: cy - 6.5, width: 13, height: 13 });
@@ -113,36 +111,34 @@ function showBoundary(seen) {
 }
 
 function showNext(seen) {
-  const [cx, cy] = at(seen.data[person]);
+  const [cx, cy] = at(seen.people[person].x); // the four people come first, in the lesson's order
   element("next-ring").setAttribute("cx", cx);
   element("next-ring").setAttribute("cy", cy);
-  element("learn-next").textContent = seen.people[person];
+  element("learn-next").textContent = seen.people[person].name;
 }
 
 // ---- The table of outputs --------------------------------------------------------------------
 
 function makeTable(seen) {
   const body = element("learn-table").tBodies[0];
-  const rows = seen.people.map((name, i) => [name, seen.data[i], String(seen.truths[i])]);
-  seen.newcomers.forEach(([name], i) => rows.push([name, seen.newcomer_data[i], "?"]));
-  for (const [name, [x1, x2], truth] of rows) {
+  for (const { name, x: [x1, x2], y_true: truth } of seen.people) {
     const row = body.insertRow();
     row.id = "learn-row-" + name;
     const th = document.createElement("th");
     th.scope = "row";
     th.textContent = name;
     row.append(th);
-    for (const text of [String(x1), String(x2), truth, "…"]) row.insertCell().textContent = text;
+    for (const text of [String(x1), String(x2), truth === null ? "?" : String(truth), "…"]) {
+      row.insertCell().textContent = text;
+    }
     row.lastChild.className = "learn-output";
   }
 }
 
 function showOutputs(seen) {
-  const outputs = [...seen.outputs, ...seen.newcomers.map(([, output]) => output)];
-  const names = [...seen.people, ...seen.newcomers.map(([name]) => name)];
-  names.forEach((name, i) => {
-    element("learn-row-" + name).lastChild.textContent = `${output3(outputs[i])}, ${says(outputs[i])}`;
-  });
+  for (const { name, output, says } of seen.people) {
+    element("learn-row-" + name).lastChild.textContent = `${output3(output)}, ${says}`;
+  }
 }
 
 // ---- The loss plot ---------------------------------------------------------------------------
@@ -213,7 +209,9 @@ function refresh() {
 }
 
 function summary(seen) {
-  const newcomers = seen.newcomers.map(([name, output]) => `${name} ${output3(output)}, ${says(output)}`);
+  const newcomers = seen.people
+    .filter(({ y_true: truth }) => truth === null)
+    .map(({ name, output, says }) => `${name} ${output3(output)}, ${says}`);
   return `After ${steps} steps: loss ${loss4(seen.loss)}; ${newcomers.join("; ")}.`;
 }
 

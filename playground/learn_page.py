@@ -55,9 +55,20 @@ def look(w1, w2, b, box):
     corners; "boundary" the line's points on the box's edges (none if it misses the box). Both
     are None where the sums are too big to place the line (an inf weight, or 1e308).
 
+    "people" are the four, then Emily and Frank (whose y_true is None: they are not learned from),
+    each with the neuron's output for them and what it says.
+
     >>> seen = look("0", "1", "4", [-20, 30, -8, 8])   # the worked example: female where x2 > -4
-    >>> seen["loss"], seen["outputs"][1], seen["newcomers"]
-    (0.6943228311358424, 0.9999546021312976, [['Emily', 0.7310585786300049], ['Frank', 0.9975273768433653]])
+    >>> seen["loss"], seen["weights"], seen["bias"]
+    (0.6943228311358424, [0.0, 1.0], 4.0)
+    >>> for person in seen["people"]:
+    ...     print(person["name"], person["x"], person["y_true"], person["output"], person["says"])
+    Alice [-2, -1] 1 0.9525741268224334 female
+    Bob [25, 6] 0 0.9999546021312976 female
+    Charlie [17, 4] 0 0.9996646498695336 female
+    Diana [-15, -6] 1 0.11920292202211755 male
+    Emily [-7, -3] None 0.7310585786300049 female
+    Frank [20, 2] None 0.9975273768433653 female
     >>> seen["boundary"], seen["female_side"]
     ([[30.0, -4.0], [-20.0, -4.0]], [[30.0, -4.0], [30, 8], [-20, 8], [-20.0, -4.0]])
     >>> look("1e999", "1", "4", [-20, 30, -8, 8])["boundary"] is None   # inf * -20 - inf * 30 is nan
@@ -87,12 +98,25 @@ def look(w1, w2, b, box):
             if not (math.isfinite(crossing[0]) and math.isfinite(crossing[1])):
                 female_side, boundary = None, None
                 break
-    return {"error": None, "weights": n.weights, "bias": n.bias,
-            "loss": loss(n), "outputs": [n.feedforward(x) for x in data],
-            "truths": all_y_trues, "people": PEOPLE, "data": data,
-            "newcomers": [[name, n.feedforward(x)] for name, x in NEWCOMERS],
-            "newcomer_data": [x for name, x in NEWCOMERS],
+    people = [[name, x, y_true] for name, x, y_true in zip(PEOPLE, data, all_y_trues)]
+    people += [[name, x, None] for name, x in NEWCOMERS]
+    return {"error": None, "weights": n.weights, "bias": n.bias, "loss": loss(n),
+            "people": [{"name": name, "x": x, "y_true": y_true, "output": n.feedforward(x),
+                        "says": says(n.feedforward(x))} for name, x, y_true in people],
             "boundary": boundary, "female_side": female_side}
+
+
+def says(output):
+    """What the neuron's output says, as the lesson reads it: near 1 female, near 0 male.
+
+    >>> says(0.9), says(0.1), says(0.5), says(float("nan"))
+    ('female', 'male', 'on the line', 'nothing')
+    """
+    if output > 0.5:
+        return "female"
+    if output < 0.5:
+        return "male"
+    return "on the line" if output == 0.5 else "nothing"
 
 
 def weighted_sum(n, x):
