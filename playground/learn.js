@@ -232,7 +232,9 @@ async function press(count) {
   if (busy || element("learn").classList.contains("refused")) return;
   busy = true;
   stopped = false;
-  element("learn").setAttribute("aria-busy", "true");
+  // Busy while it learns: a screen reader hears the end, not the 25 pictures of 100 epochs, here
+  // and in the neuron's numbers above.
+  for (const id of ["learn", "controls"]) element(id)?.setAttribute("aria-busy", "true");
   try {
     const calm = matchMedia("(prefers-reduced-motion: reduce)").matches;
     const pictures = count >= 100 && !calm ? FRAMES : 1;
@@ -244,7 +246,7 @@ async function press(count) {
     if (seen) element("learn-status").textContent = summary(seen);
   } finally {
     busy = false;
-    element("learn").removeAttribute("aria-busy");
+    for (const id of ["learn", "controls"]) element(id)?.removeAttribute("aria-busy");
   }
 }
 
