@@ -292,12 +292,14 @@ def main():
             else:
                 seconds = time.perf_counter() - started
                 if seconds >= 0.5:
-                    all_notes.append("%s: installed in %.1f s" % (name, seconds))
+                    all_notes.append("%s: fetched by pip in %.1f s" % (name, seconds))
                 row, passed, notes = check_row(name, **options)
                 all_notes += ["%s: %s" % (name, note) for note in notes]
             failures += not passed
             print("| " + " | ".join(row) + " |", flush=True)
     print("\n%d of %d interpreters passed" % (len(rows) - failures, len(rows)))
+    if all_notes:
+        print()
     for note in all_notes:
         print("- " + note)
     return 1 if failures else 0
