@@ -7,7 +7,7 @@ From the repository root, after `npm ci` (which installs the JavaScript-hosted P
 Words, if given, pick the rows whose names hold one of them: `python3 compat/run.py micro:bit`.
 
 Each interpreter runs the programs in PROGRAMS: the demo (`neuron.py` as a script, which should
-print the article's 0.9990889488055994) and compat/selfcheck.py. The interpreters:
+print the article's 0.9990889488055994), compat/selfcheck.py, and the lessons. The interpreters:
 
 - CPython 3.6 to 3.13 as pyenv installs them (`pyenv root` says where), PyPy 3 (`pypy3` on the
   PATH);
@@ -83,13 +83,37 @@ def selfcheck_passed(lines, float32=False):
     return lines[-1].startswith("selfcheck passed: ")
 
 
+def one_neuron_learned(lines, float32=False):
+    """lessons/one_neuron.py: the loss every 10 epochs, ending below 0.01 and no higher than it
+    started, then Emily near 1 (female) and Frank near 0 (male). Each Python has its own random
+    numbers, so the start, and the loss on the way, differ from row to row."""
+    try:
+        losses = [float(line.split("loss: ")[1]) for line in lines if line.startswith("Epoch ")]
+        people = dict(line.split(": ") for line in lines[-2:])
+        emily, frank = float(people["Emily"]), float(people["Frank"])
+    except (IndexError, KeyError, ValueError):
+        return False
+    return len(losses) >= 2 and losses[-1] < 0.01 and losses[-1] <= losses[0] \
+        and emily > 0.9 and frank < 0.1
+
+
 # What every interpreter runs, a column of the table each: (column, the program's file from the
-# repository's top, a check of the lines it printed that says whether they are right; its second
-# argument says whether the interpreter's floats are float32). A program that exits non-zero has
-# failed whatever it printed. To run another program on every row, add it here.
+# repository's top, a check of the lines it printed that says whether they are right (its second
+# argument says whether the interpreter's floats are float32), and how many of its last lines the
+# table shows). A program that exits non-zero has failed whatever it printed. To run another
+# program on every row (a lesson), add it here.
 PROGRAMS = [
-    ("demo (neuron.py)", "neuron.py", demo_printed_right),
-    ("self-check", SELFCHECK, selfcheck_passed),
+    ("demo (neuron.py)", "neuron.py", demo_printed_right, 1),
+    ("self-check", SELFCHECK, selfcheck_passed, 1),
+    ("lessons/one_neuron.py", "lessons/one_neuron.py", one_neuron_learned, 2),
+]
+
+# Programs known to fail on some rows, for a reason being mended elsewhere: (program, a word of
+# the rows' names, why). The failure still shows in the table, with its error, but does not fail
+# the row; the day the program passes there, the row fails until its line here is taken out.
+KNOWN_FAILURES = [
+    ("lessons/one_neuron.py", "micro:bit",
+     "issues 16 and 17: the board has no sys.path, and keeps the lesson's docstring in its heap"),
 ]
 
 
@@ -127,18 +151,25 @@ def check_row(name, command, env=None, instead=None, release=None, float32=False
         release_ok, release_lines = run(command, release[0], env)
         passed = release_ok and release_lines == [release[1]]
         version = release_lines[-1] if passed else "%s, not %s" % (release_lines[-1], release[1])
-    for column, script, printed_right in PROGRAMS:
+    for column, script, printed_right, shown_lines in PROGRAMS:
         program_ok, lines = run(*(instead or {}).get(script, (command, script)), env=env)
         program_ok = program_ok and printed_right(lines, float32)
-        passed = passed and program_ok
         # Lines a program marks for the notes under the table (the board's heap, for one).
         notes += [line for line in lines if line.startswith("import neuron: ")]
-        shown = lines[-1]
+        shown = "; ".join(lines[-shown_lines:])
         if script == SELFCHECK and program_ok:
             # The self-check's last line says which interpreter ran it:
             # "selfcheck passed: 72520 checks on pypy 7.3.11, Python 3.9.16".
             shown, _, says = shown.partition(" on ")
             version = says if version == "?" else "micro:bit %s, %s" % (version, says)
+        known = [why for program, word, why in KNOWN_FAILURES if program == script and word in name]
+        if known and program_ok:
+            program_ok = False
+            shown = "passes now: take its line out of KNOWN_FAILURES in compat/run.py; " + shown
+        elif known:
+            program_ok = True
+            shown = "known failure, %s. It said: %s" % (known[0], shown)
+        passed = passed and program_ok
         cells.append(shown)
     seconds = time.perf_counter() - started
     row = [name, version] + cells + ["%.1f" % seconds, "pass" if passed else "FAIL"]
@@ -274,7 +305,7 @@ def chromium_version():
 
 
 def main():
-    header = (["implementation", "says it is"] + [column for column, _, _ in PROGRAMS]
+    header = (["implementation", "says it is"] + [column for column, _, _, _ in PROGRAMS]
               + ["seconds", "result"])
     print("| " + " | ".join(header) + " |")
     print("|" + " --- |" * len(header))
