@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { DESKTOP, ENGINES, PHONE, open } from "./engines.mjs";
+import { DESKTOP, ENGINES, LIMITS, PHONE, Unsupported, open } from "./engines.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { values: options } = parseArgs({
@@ -312,7 +312,7 @@ async function checkPhone(url, allowed, what, screenshot) {
       assert.equal(await page.value(`#${name}-slider`), String(i + 0.5));
       await checkAgainstCPython(page, `${what} on a phone, ${name} typed`);
     }
-    ok(`${what} on a phone: every box and slider is on the screen and works by touch`);
+    ok(`${what} on a phone: every box and slider is on the screen and works by ${page.touch ? "touch" : "mouse (no touch here)"}`);
     await page.fill("#w1-box", "abc");
     const refusal = await page.box("#w1-error");
     assert.ok(refusal.x + refusal.width <= width, `the refusal under w1 is cut off: ${JSON.stringify(refusal)}`);
@@ -354,7 +354,7 @@ async function checkPolicy() {
         await checkNothingElse(page, "file: under the README's policy");
       } else {
         await page.goto(site + "neuron-playground.html");
-        await page.waitFor(() => document.querySelector("#status.error"));
+        await page.waitFor(() => document.querySelector("#status.error") !== null);
         assert.match(await page.text("#status"), /must let it run its inline scripts and WebAssembly/);
         ok(`file: under "${policy}": the page says what stops it`);
       }
@@ -365,8 +365,31 @@ async function checkPolicy() {
   }
 }
 
+// What engines.mjs promises beyond the checks above: a dark system where asked for, and the page
+// printed to PDF where the engine can print (engines.mjs's LIMITS says where it cannot).
+async function checkEngineLayer(url) {
+  const page = await open(engine, { viewport: DESKTOP, allow: url, colorScheme: "dark" });
+  try {
+    await page.goto(url + "playground/");
+    assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), true);
+    ok("a page opened with colorScheme dark sees prefers-color-scheme: dark");
+    const pdf = join(OUTSIDE, `print-${engine}.pdf`);
+    try {
+      await page.pdf(pdf);
+      assert.equal(readFileSync(pdf).subarray(0, 5).toString(), "%PDF-");
+      ok(`the page prints to PDF: ${pdf}`);
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+      console.log(`note ${engine}: no PDF: ${error.message}`);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
 // Every check, in one engine: the served page, the single file, on a desktop and a phone.
 async function checkEngine(url) {
+  for (const [what, why] of Object.entries(LIMITS[engine])) console.log(`note ${engine} cannot: ${what}: ${why}`);
   const shots = (name) => join(engine === "chromium" ? SCREENSHOTS : OUTSIDE, engine === "chromium" ? name : name.replace(".png", `-${engine}.png`));
   await checkDesktop(url + "playground/", url, "served", shots("screenshot.png"));
   await checkPhone(url + "playground/", url, "served", shots("screenshot-served-phone.png"));
@@ -374,6 +397,7 @@ async function checkEngine(url) {
   await checkDesktop(SINGLE_FILE, SINGLE_FILE, "file:", shots("screenshot-file.png"));
   await checkPhone(SINGLE_FILE, SINGLE_FILE, "file:", shots("screenshot-phone.png"));
   await checkPolicy();
+  await checkEngineLayer(url);
 }
 
 async function main() {

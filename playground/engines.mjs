@@ -78,6 +78,8 @@ class Page {
     this.engine = engine;
     this.viewport = viewport;
     this.cannot = LIMITS[engine];
+    // Whether tap() is a touch (true in Chromium and Firefox on a phone) or a mouse click.
+    this.touch = viewport.phone && engine !== "webkit";
   }
   // The text, value, attribute and place of the first element a selector finds.
   async text(selector) {
@@ -105,8 +107,10 @@ class Page {
   async focus(selector) {
     await this.evaluate((s) => document.querySelector(s).focus(), selector);
   }
-  // Polls `predicate` (a function, run in the page with `arg`) until it returns something truthy.
-  async waitFor(predicate, timeout = 10000, arg = null) {
+  // Polls `predicate` (a function, run in the page with `arg`) until it returns something truthy,
+  // and gives that. Like evaluate's, its result must be JSON-able: a DOM element is not (Firefox
+  // gives undefined for one), so ask `document.querySelector(s) !== null`.
+  async waitFor(predicate, timeout = 30000, arg = null) {
     const started = Date.now();
     for (;;) {
       const result = await this.evaluate(predicate, arg);
@@ -374,18 +378,21 @@ async function xDisplay() {
   if (process.env.DISPLAY) return process.env.DISPLAY;
   if (!display) {
     display = new Promise((resolve, reject) => {
+      // Xvfb writes its display's number on its standard output; that pipe stays open (a closed
+      // one could end Xvfb at its next word) but does not keep Node running.
       const xvfb = spawn("Xvfb", ["-displayfd", "1", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"], {
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: ["ignore", "pipe", "ignore"],
       });
-      let said = "";
-      xvfb.stderr.on("data", (data) => (said += data));
       xvfb.stdout.once("data", (data) => {
         resolve(`:${String(data).trim()}`);
-        xvfb.stdout.destroy(); // nothing more to read: let Node exit while Xvfb runs
-        xvfb.stderr.destroy();
+        xvfb.stdout.unref();
       });
       xvfb.on("error", (error) => reject(new Error(`Xvfb (Debian's xvfb) did not start: ${error.message}`)));
-      xvfb.on("exit", (code) => reject(new Error(`Xvfb exited with ${code}: ${said}`)));
+      xvfb.on("exit", (code, signal) => {
+        display = Promise.reject(new Error(`Xvfb ended (${code ?? signal}): MiniBrowser has no display`));
+        display.catch(() => {});
+        reject(new Error(`Xvfb exited with ${code ?? signal}`));
+      });
       xvfb.unref();
       process.on("exit", () => xvfb.kill());
     });
@@ -449,6 +456,9 @@ async function openWebKit({ viewport, allow, offline, colorScheme }) {
         driver = await Promise.race([
           new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(capabilities).build(),
           driverFailed,
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error("WebKitWebDriver opened no MiniBrowser in 60 s")), 60000).unref(),
+          ),
         ]);
         break;
       } catch (error) {
@@ -527,6 +537,8 @@ async function openWebKit({ viewport, allow, offline, colorScheme }) {
       ]));
     }
     async screenshot(path) {
+      // WebKitGTK snaps the last frame it drew: let it draw the page as it is now.
+      await this.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
       writeFileSync(path, Buffer.from(await driver.takeScreenshot(), "base64"));
     }
     async errors() {
