@@ -370,7 +370,7 @@ async function checkPolicy() {
 async function checkEngineLayer(url) {
   const page = await open(engine, { viewport: DESKTOP, allow: url, colorScheme: "dark" });
   try {
-    await page.goto(url + "playground/");
+    await openPage(page, url + "playground/", "served, in a dark system");
     assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), true);
     ok("a page opened with colorScheme dark sees prefers-color-scheme: dark");
     const pdf = join(OUTSIDE, `print-${engine}.pdf`);
