@@ -8,7 +8,6 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -241,8 +240,9 @@ function compare(shown, expected, what) {
 
 // The whole panel on one page, opened afresh at the worked example. `page` needs evaluate(fn,
 // arg) and, for the pictures, screenshot({ path }) and emulateMedia (playwright's names); `ok`
-// records a passed check; `shots` is the folder for the screenshots, `phone` says which screen.
-export async function checkLearning(page, { what, ok, shots, phone, width }) {
+// records a passed check; `screenshot` is where the panel's picture goes (or null), `phone` says
+// which screen.
+export async function checkLearning(page, { what, ok, screenshot, phone, width }) {
   for (const started = Date.now(); !(await page.evaluate(learnReady)); ) {
     assert.ok(Date.now() - started < 10000, `${what}: the learning panel did not start`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -335,11 +335,11 @@ export async function checkLearning(page, { what, ok, shots, phone, width }) {
   assert.ok(after20 > 0.85 * backwards[0].loss, `the loss after 20 epochs backwards is ${after20}`);
   assert.ok(backwards[1].loss < 0.01 && backwards[1].emily > 0.5 && backwards[1].frank < 0.5);
   ok(`${what}: backwards (w1 = 1, w2 = 1, b = 0), loss ${loss4(backwards[0].loss)}, ${loss4(after20)} after 20 epochs, ${shown.loss} after 100; Emily ${shown.rows.Emily}, Frank ${shown.rows.Frank}, as on CPython`);
-  if (shots) {
-    const shot = join(shots, `learn-${phone ? "phone" : "desktop"}.png`);
-    await page.evaluate(() => document.getElementById("people").scrollIntoView({ block: "center" }));
-    await page.screenshot(shot, "#learn"); // the panel, where the driver can; else the screen
-    ok(`${what}: screenshot saved: ${shot}`);
+  if (screenshot) {
+    // the screen from the status line down: the people, the numbers and, on a desktop, the loss
+    await page.evaluate(() => document.getElementById("learn-status").scrollIntoView({ block: "start" }));
+    await page.screenshot(screenshot);
+    ok(`${what}: screenshot saved: ${screenshot}`);
   }
   await page.evaluate(learnPress, "learn-reset");
   assert.deepEqual((await page.evaluate(learnShown)).boxes, { w1: "1", w2: "1", b: "0" }, "Start again goes back to w1 = 1, w2 = 1, b = 0");
