@@ -4,8 +4,9 @@ It holds everything the page needs, so that it runs opened from a file: address,
 and no network, or uploaded to a course site as one file: index.html with playground.css and
 playground.js and learn.js inlined, the text of page.py, neuron.py, learn_page.py and
 lessons/one_neuron.py, and MicroPython's glue code and .wasm (the .wasm as base64, which
-playground.js gives to MicroPython as a data: URL), with MicroPython's license notice. It is made from the repository's files and the npm package that
-package-lock.json pins, byte for byte the same each time:
+playground.js gives to MicroPython as a data: URL), with MicroPython's license notice. It is
+made from the repository's files and the npm package that package-lock.json pins, byte for byte
+the same each time:
 
     npm ci --omit=dev && python3 playground/build_single_file.py          # writes the file
     npm ci --omit=dev && python3 playground/build_single_file.py --check  # fails if it differs
