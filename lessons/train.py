@@ -23,15 +23,6 @@ data = [
 all_y_trues = [1, 0, 0, 1]  # 1 = female, 0 = male
 
 
-def loss(h1, h2, o1):
-    # How wrong the network is: the mean squared error over the four people,
-    # the average of (truth - prediction) ** 2.
-    total = 0
-    for x, y_true in zip(data, all_y_trues):
-        total += (y_true - feedforward(h1, h2, o1, x)) ** 2
-    return total / len(data)
-
-
 def deriv_sigmoid(fx):
     # The sigmoid's slope: f'(x) = f(x) * (1 - f(x)). A neuron's output is
     # f(x), so the slope comes from the output alone.
@@ -41,6 +32,15 @@ def deriv_sigmoid(fx):
 def feedforward(h1, h2, o1, x):
     # The outputs of h1 and h2 are the inputs of o1.
     return o1.feedforward([h1.feedforward(x), h2.feedforward(x)])
+
+
+def loss(h1, h2, o1):
+    # How wrong the network is: the mean squared error over the four people,
+    # the average of (truth - prediction) ** 2.
+    total = 0
+    for x, y_true in zip(data, all_y_trues):
+        total += (y_true - feedforward(h1, h2, o1, x)) ** 2
+    return total / len(data)
 
 
 def learn(h1, h2, o1, x, y_true, learn_rate):
@@ -79,7 +79,9 @@ def learn(h1, h2, o1, x, y_true, learn_rate):
 
 
 def random_neuron():
-    # Two weights and a bias, each a random number from -1 to 1.
+    # Two weights and a bias, each a random number from -1 to 1. (The article
+    # draws them from a normal distribution; random.uniform is on every Python,
+    # the micro:bit's too.)
     return Neuron([random.uniform(-1, 1), random.uniform(-1, 1)],
                   random.uniform(-1, 1))
 
