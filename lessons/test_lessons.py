@@ -37,8 +37,12 @@ def lesson(name):
 
 
 def run(script, cwd):
-    """Run a Python file as `python3 FILE` in the folder cwd: what it printed."""
-    result = subprocess.run([sys.executable, script], cwd=cwd, stdout=subprocess.PIPE,
+    """Run a Python file as `python3 FILE` in the folder cwd: what it printed.
+
+    -S leaves out site-packages, where the test install put neuron.py: the file must find it
+    as a learner's Python does, beside it or one folder up.
+    """
+    result = subprocess.run([sys.executable, "-S", script], cwd=cwd, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, universal_newlines=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return result.stdout
