@@ -247,6 +247,16 @@ def worksheet_block(after):
     return found.group(1), found.group(2)
 
 
+def test_the_worksheets_sigmoid_table():
+    with open(os.path.join(LESSONS, "worksheet.md")) as file:
+        text = file.read()
+    xs = re.search(r"^\| x +\|(.*)\|$", text, re.M).group(1).split("|")
+    fs = re.search(r"^\| f\(x\) \|(.*)\|$", text, re.M).group(1).split("|")
+    assert len(xs) == len(fs) == 6
+    for x, f in zip(xs, fs):
+        assert float(f) == round(sigmoid(float(x)), 3)
+
+
 def test_no_single_neuron_is_an_xor_gate():
     # The worksheet's argument, tried on a grid: output > 0.5 exactly when the sum is > 0 ...
     for total in [-2.0, -1e-9, 1e-9, 2.0]:
