@@ -298,3 +298,29 @@ def test_one_neurons_learn_takes_the_worksheets_step():
     n = Neuron([0, 0], 0)
     lesson("one_neuron.py").learn(n, [-2, -1], 1, 0.1)  # Alice, female, learn rate 0.1
     assert (n.weights, n.bias) == (weights, bias)
+
+
+# --- The micro:bit's main.py, on CPython with a stand-in display ----------------------------------
+
+STAND_IN_MICROBIT = '''\
+# The micro:bit's display and sleep, for CPython: each letter shown is printed.
+class Display:
+    def show(self, image):
+        print("display shows", image)
+
+
+display = Display()
+
+
+def sleep(milliseconds):
+    pass
+'''
+
+
+def test_microbit_train_shows_emily_then_frank(tmp_path, printed):
+    for name in ["neuron.py", os.path.join("lessons", "train.py"),
+                 os.path.join("lessons", "microbit_train.py")]:
+        shutil.copy(os.path.join(REPOSITORY, name), str(tmp_path))
+    (tmp_path / "microbit.py").write_text(STAND_IN_MICROBIT)
+    shown = run("microbit_train.py", str(tmp_path))
+    assert shown == printed["train.py"] + "display shows F\ndisplay shows M\n"

@@ -86,19 +86,26 @@ def random_neuron():
                   random.uniform(-1, 1))
 
 
-if __name__ == "__main__":
+def main():
+    # The training: the network from random start weights, 1,000 epochs of
+    # learning, the loss every 10 epochs, then two new people.
     random.seed(1)  # the same start, so a class sees the same numbers
     h1 = random_neuron()
     h2 = random_neuron()
     o1 = random_neuron()
 
-    # 1,000 epochs: each goes once through all four people, a step for each.
+    # Each epoch goes once through all four people, a step for each.
     for epoch in range(1000):
         for x, y_true in zip(data, all_y_trues):
             learn(h1, h2, o1, x, y_true, 0.1)  # learn rate 0.1
         if epoch % 10 == 0:
             print("Epoch %d loss: %.3f" % (epoch, loss(h1, h2, o1)))
 
-    # Two new people: Emily (128 lb, 63 in) and Frank (155 lb, 68 in).
+    # Emily (128 lb, 63 in) and Frank (155 lb, 68 in).
     print("Emily: %.3f" % feedforward(h1, h2, o1, [-7, -3]))  # near 1: female
     print("Frank: %.3f" % feedforward(h1, h2, o1, [20, 2]))   # near 0: male
+    return h1, h2, o1
+
+
+if __name__ == "__main__":
+    main()
