@@ -1,8 +1,6 @@
-# The article's network learns to tell its four people apart: female or male,
-# from weight and height. Three neurons from neuron.py, h1, h2 and o1, wired
-# as in network.py; training changes their weights and biases a little at a
-# time, by stochastic gradient descent, each step worked out by hand with the
-# article's equations. From "An Introduction to Neural Networks", by Victor Zhou.
+# The article's network (network.py) learns to tell its four people apart,
+# by stochastic gradient descent, each step worked out with the article's
+# equations. From "An Introduction to Neural Networks", by Victor Zhou.
 # Run it: python3 lessons/train.py (or beside a copy of neuron.py).
 import random
 
@@ -44,10 +42,9 @@ def loss(h1, h2, o1):
 
 
 def learn(h1, h2, o1, x, y_true, learn_rate):
-    # One step of stochastic gradient descent on one person x: each weight
-    # and bias w changes by -learn_rate * dL/dw, downhill for the loss L.
-    # h1 has the weights w1, w2 and the bias b1; h2 has w3, w4, b2; o1 has
-    # w5, w6, b3. Feedforward first, keeping each output: the slopes need them.
+    # One step on one person x: each weight and bias w changes by
+    # -learn_rate * dL/dw, downhill for the loss L. h1 has the weights w1, w2
+    # and the bias b1; h2 has w3, w4, b2; o1 has w5, w6, b3.
     out_h1 = h1.feedforward(x)
     out_h2 = h2.feedforward(x)
     y_pred = o1.feedforward([out_h1, out_h2])
@@ -79,16 +76,14 @@ def learn(h1, h2, o1, x, y_true, learn_rate):
 
 
 def random_neuron():
-    # Two weights and a bias, each a random number from -1 to 1. (The article
-    # draws them from a normal distribution; random.uniform is on every Python,
-    # the micro:bit's too.)
+    # Two weights and a bias, each from -1 to 1 (random.uniform is on every
+    # Python, the micro:bit's too; the article's np.random.normal is not).
     return Neuron([random.uniform(-1, 1), random.uniform(-1, 1)],
                   random.uniform(-1, 1))
 
 
 def main():
-    # The training: the network from random start weights, 1,000 epochs of
-    # learning, the loss every 10 epochs, then two new people.
+    # The training, then two new people.
     random.seed(1)  # the same start, so a class sees the same numbers
     h1 = random_neuron()
     h2 = random_neuron()
