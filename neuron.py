@@ -18,10 +18,10 @@ def sigmoid(x):
         x = _floats(x, "x", alone=True)
     if x >= -36.7368:
         return 1.0 / (1.0 + math.exp(-x))  # the article's formula
-    if x != x:
-        return float("nan")  # nan, "not a number", in: nan out
-    # Far to the left, e**-x is too big to work with, and e**x is as good.
-    return math.exp(x)
+    if x < -36.7368:
+        # Far to the left e**-x is too big to work with, and e**x is as good.
+        return math.exp(x)
+    return float("nan")  # nan, "not a number", is neither: nan in, nan out
 
 
 class Neuron:
@@ -43,15 +43,6 @@ class Neuron:
 
     def __init__(self, weights, bias):
         # Our own copy, as floats: changing your list won't change ours.
-        try:
-            # Plain numbers (ints, floats) add up to a float: keep them.
-            if type(weights) is list and (
-                    type(sum(weights, 0.0 + bias)) is float):
-                self.weights = list(map(float, weights))
-                self.bias = float(bias)
-                return
-        except Exception:
-            pass  # text, None, a Decimal...: each one is checked below
         self.weights = _floats(weights, "weights")
         self.bias = _floats(bias, "bias", alone=True)
 
@@ -100,25 +91,23 @@ class Neuron:
 # neither way: its own branch gives a nan, where 1 / (1 + e**-x) would flip
 # its sign bit, which the BBC micro:bit prints as "-nan".
 #
-# The quick ways. Neuron() keeps a list of ints and floats as it is, made
-# floats, once their sum shows they are plain numbers: text, None or a list
-# fails to add, a Decimal too, an int beyond the floats (10**400) overflows,
-# and a NumPy number or a complex one adds up to something that is no float.
-# feedforward adds up lists the same way, and anything that fails, whatever
-# it is (a NumPy int8 that overflows with warnings made errors, say), sends it
-# the careful way: _floats checks each number, and names the one that is
-# wrong, or makes each a float, and the loop adds them up again. A bare zip()
-# would drop extra inputs, so the count is checked first.
+# The quick way. feedforward adds up lists of ints and floats as they are, and
+# anything that fails, whatever it is (text, None, a Decimal, an int too big
+# for a float, a NumPy int8 that overflows with warnings made errors), or
+# that adds up to something other than a float (a NumPy number, a complex
+# one), sends it the careful way: _floats checks each number, and names the
+# one that is wrong, or makes each a float, and the loop adds them up again.
+# A bare zip() would drop extra inputs, so the count is checked first.
 #
 # The smallest boards. The BBC micro:bit's MicroPython has no
 # type(x).__name__, room for about six nested calls (four in a module that
 # main.py imports), and 9.5 KB of memory, of which a learner's program needs
-# most. So building a neuron from lists of numbers calls no other function,
-# feedforward calls only sigmoid (the dot product is written inside it), and
-# no check calls another function of this file: a refusal is raised at most
-# two calls deep. The board keeps every function's docstring in its memory,
-# but not the module's or a class's, so the examples are there, and each
-# function has one line; compat/microbit_check.py measures all of it.
+# most. So feedforward calls only sigmoid (the dot product is written inside
+# it), and _floats calls no other function of this file: neuron.py is never
+# more than two calls deep, whether it works or refuses. The board keeps each
+# function's docstring in its memory, but not the module's or a class's, so
+# the examples are there and each function has one line, or none;
+# compat/microbit_check.py measures all of it.
 
 
 # The real numbers in `values` (a list, tuple, range, NumPy array, generator:
