@@ -663,13 +663,24 @@ def test_text_as_the_whole_inputs_or_weights_is_refused_as_such(text):
 @pytest.mark.parametrize("unordered", [
     {2, 3}, frozenset([2, 3]), {2: 0, 3: 0}, collections.Counter([2, 3])])
 def test_unordered_collections_are_refused_saying_why(unordered):
-    why = "a list of real numbers in order (a set or a dict has no order to pair them by), "
-    with pytest.raises(TypeError) as error:
-        Neuron([0, 1], 4).feedforward(unordered)
-    assert str(error.value) == "inputs must be " + why + shown(unordered)
-    with pytest.raises(TypeError) as error:
-        Neuron(unordered, 4)
-    assert str(error.value) == "weights must be " + why + shown(unordered)
+    assert_refused_as_inputs_and_weights(unordered, IN_ORDER)
+
+
+IN_ORDER = "a list of real numbers in order (a set or a dict has no order to pair them by), "
+
+
+def assert_refused_as_inputs_and_weights(collection, why):
+    """The collection is refused, saying why, as inputs, as weights, and as weights changed by
+    hand (and then with inputs of any kind)."""
+    calls = [(lambda: Neuron([0, 1], 4).feedforward(collection), "inputs"),
+             (lambda: Neuron(collection, 4), "weights")]
+    n = changed(set_attribute("weights", collection))
+    calls += [(lambda: n.feedforward([2, 3]), "weights"),
+              (lambda: n.feedforward(iter([2, 3])), "weights")]
+    for call, name in calls:
+        with pytest.raises(TypeError) as error:
+            call()
+        assert str(error.value) == name + " must be " + why + shown(collection)
 
 
 class Counted:
@@ -808,7 +819,6 @@ def test_a_numpy_array_with_a_length_is_not_a_number(array):
 
 # --- Order pairs an input with its weight: mappings and tables --------------------------------
 
-IN_ORDER = "a list of real numbers in order (a set or a dict has no order to pair them by), "
 NOT_A_TABLE = "one row of numbers, not a table, "
 
 
@@ -899,18 +909,7 @@ MAPPINGS = [
 @pytest.mark.parametrize("make_mapping", MAPPINGS)
 def test_every_mapping_is_refused_saying_why(make_mapping):
     # Each gives its keys, 0 and 1, where its values were meant: sigmoid(0*0 + 1*1 + 4) before.
-    mapping = make_mapping()
-    with pytest.raises(TypeError) as error:
-        Neuron([0, 1], 4).feedforward(mapping)
-    assert str(error.value) == "inputs must be " + IN_ORDER + shown(mapping)
-    with pytest.raises(TypeError) as error:
-        Neuron(mapping, 4)
-    assert str(error.value) == "weights must be " + IN_ORDER + shown(mapping)
-    n = changed(set_attribute("weights", mapping))
-    for inputs in ([2, 3], iter([2, 3])):
-        with pytest.raises(TypeError) as error:
-            n.feedforward(inputs)
-        assert str(error.value) == "weights must be " + IN_ORDER + shown(mapping)
+    assert_refused_as_inputs_and_weights(make_mapping(), IN_ORDER)
 
 
 @pytest.mark.parametrize("table", [
@@ -918,15 +917,7 @@ def test_every_mapping_is_refused_saying_why(make_mapping):
 def test_a_table_is_refused_as_not_one_row(table):
     # Iterating a DataFrame gives its column labels (here 0 and 1, so sigmoid(5) before); a 2-d
     # array's gives its rows.
-    with pytest.raises(TypeError) as error:
-        Neuron([0, 1], 4).feedforward(table)
-    assert str(error.value) == "inputs must be " + NOT_A_TABLE + shown(table)
-    with pytest.raises(TypeError) as error:
-        Neuron(table, 4)
-    assert str(error.value) == "weights must be " + NOT_A_TABLE + shown(table)
-    with pytest.raises(TypeError) as error:
-        changed(set_attribute("weights", table)).feedforward([2, 3])
-    assert str(error.value) == "weights must be " + NOT_A_TABLE + shown(table)
+    assert_refused_as_inputs_and_weights(table, NOT_A_TABLE)
 
 
 def test_a_series_gives_its_values_in_order():
@@ -1317,6 +1308,7 @@ def test_the_public_names_are_sigmoid_and_neuron():
     assert public == ["Neuron", "sigmoid"]
 
 
+@about_the_source_file
 def test_help_says_what_weights_bias_and_inputs_are():
     text = pydoc.render_doc(neuron, renderer=pydoc.plaintext)
     assert "_floats" not in text and "INFINITY" not in text
