@@ -31,7 +31,9 @@ class Neuron:
     Neuron(weights, bias) takes a list of real numbers and a real number, and
     keeps them as floats in n.weights and n.bias; feedforward(inputs) takes a
     list of as many numbers as there are weights. Anything else is refused: a
-    TypeError or ValueError that says what was expected.
+    TypeError or ValueError that says what was expected. Change n.weights or
+    n.bias by hand, and the neuron keeps what you put there (repr(n) shows
+    it) and checks it at each feedforward.
 
     >>> n = Neuron([0, 1], 4)  # w1 = 0, w2 = 1, b = 4
     >>> n.feedforward([2, 3])  # x1 = 2, x2 = 3: sigmoid(0*2 + 1*3 + 4)
