@@ -8,7 +8,11 @@ BOARD_ULP). So this file runs on
 CPython, which works out what the board should print, and sends the board small programs, one at
 a time, through compat/microbit.mjs (the board, emulated: see there). Each program is as a learner
 would write it, and small enough for the board: a few lines to compile in its heap, and calls no
-deeper than its stack allows (six nested Python calls from main.py; a seventh raises RuntimeError).
+deeper than its stack allows (six nested Python calls from main.py and at the >>> prompt, four
+from the top of a module that main.py imports; one more raises RuntimeError). Besides the
+numbers and the messages it checks what neuron.py leaves a learner: at most 2,500 bytes of the
+heap taken by import neuron, every refusal raised two functions deep in the learner's program
+(from main.py, and typed at the prompt), and a lesson in an imported module.
 
 The board prints each float as the 32 bits that hold it, so that nothing is lost to its 6-digit
 printing. The expected values are CPython's: the same program run here, where struct.pack rounds
