@@ -1277,6 +1277,17 @@ def test_the_readme_says_which_lines_a_slide_shows_and_what_a_class_types():
     assert "needs the whole file" in readme and "%%writefile neuron.py" in readme
 
 
+def test_the_readme_and_repr_agree_on_what_a_neuron_keeps():
+    # The README's API section says a neuron changed by hand keeps what it was given, as its
+    # example shows (run as a doctest), and repr() shows just that.
+    readme = " ".join((HERE / "README.md").read_text().split())
+    assert "Change them by hand and it keeps what you put there, as you wrote it" in readme
+    n = Neuron([0, 1], 4)
+    n.weights = [1, 2]
+    assert repr(n) == "Neuron([1, 2], 4.0)"
+    assert "keeps what you put there (repr(n) shows it)" in " ".join(Neuron.__doc__.split())
+
+
 @about_the_source_file
 def test_neuron_py_fits_on_slides():
     # What a slide shows, sigmoid and Neuron, comes before the number checks; those can be left out.
