@@ -1,50 +1,39 @@
-// The playground in a real browser: Debian's Chromium, driven headless by playwright-core, against
-// both forms of the page: served by `python3 -m http.server` from the repository, as the README
-// serves it, and the single file neuron-playground.html opened from its file: address with the
-// network off. Each is checked on a desktop's screen and a phone's. It checks what a learner sees
-// against what neuron.py computes on CPython for the same values.
+// The playground in real browsers, the three engines a class has: Chromium, Firefox and WebKit,
+// Debian's own builds, driven through playground/engines.mjs, against both forms of the page:
+// served by `python3 -m http.server` from the repository, as the README serves it, and the single
+// file neuron-playground.html opened from its file: address with the network off. Each is checked
+// on a desktop's screen and a phone's. It checks what a learner sees against what neuron.py
+// computes on CPython for the same values.
 //
-//     npm ci && node playground/browser_test.mjs [--screenshots DIR]
+//     npm ci && node playground/browser_test.mjs [--screenshots DIR] [--engines chromium,firefox,webkit]
 //
-// The browser is /usr/bin/chromium (Debian's package `chromium`), or the one named by $CHROMIUM;
-// playwright-core never downloads one. The screenshots, screenshot.png (the served page on a
-// desktop) and screenshot-phone.png (the single file on a phone), go to a folder outside the
-// repository unless DIR names one: `--screenshots playground` makes the README's.
+// The browsers are Debian's chromium, firefox-esr and WebKitGTK's MiniBrowser (webkit2gtk-driver,
+// under Xvfb): engines.mjs says how each is found and driven; none is ever downloaded. Every
+// engine runs every check; one that fails, or does not start, fails the run. Chromium's
+// screenshots, screenshot.png (the served page on a desktop) and screenshot-phone.png (the single
+// file on a phone), go to a folder outside the repository unless DIR names one (`--screenshots
+// playground` makes the README's); the other engines' go to that outside folder always.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { DESKTOP, ENGINES, LIMITS, PHONE, Unsupported, open } from "./engines.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const { values: options } = parseArgs({ options: { screenshots: { type: "string" } } });
-const SCREENSHOTS = options.screenshots
-  ? resolve(options.screenshots)
-  : join(tmpdir(), "neuron-playground-screenshots");
+const { values: options } = parseArgs({
+  options: { screenshots: { type: "string" }, engines: { type: "string", default: ENGINES.join(",") } },
+});
+const OUTSIDE = join(tmpdir(), "neuron-playground-screenshots");
+const SCREENSHOTS = options.screenshots ? resolve(options.screenshots) : OUTSIDE;
 const SINGLE_FILE = pathToFileURL(join(ROOT, "playground", "neuron-playground.html")).href;
-const BROWSER = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const WORKED_EXAMPLE = "0.9990889488055994"; // Neuron([0, 1], 4).feedforward([2, 3])
 const LOAD_LIMIT_MS = 2000; // the README promises a page ready in under two seconds
 const NAMES = ["w1", "w2", "b", "x1", "x2"];
 const LABELS = { w1: "weight w1", w2: "weight w2", b: "bias b", x1: "input x1", x2: "input x2" };
-const DESKTOP = { viewport: { width: 1440, height: 900 } };
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-
-// Chromium as root, with no network to talk to: no sandbox (it refuses to start as root with one),
-// no GPU, and none of the background calls home, which this machine's closed network refuses.
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-quic",
-  "--disable-sync",
-];
 
 // What neuron.py says on CPython for the boxes' text, read as the page reads it (page.py's
 // number_or_text: a number where float() reads one, else the text itself), and what the
@@ -108,21 +97,22 @@ function startServer() {
 }
 
 const passed = [];
+let engine = ""; // the engine the checks now run in, which every line names
 function ok(what) {
   passed.push(what);
-  console.log("ok  " + what);
+  console.log(`ok  ${engine}: ${what}`);
 }
 
 async function boxTexts(page) {
   const texts = {};
-  for (const name of NAMES) texts[name] = await page.inputValue(`#${name}-box`);
+  for (const name of NAMES) texts[name] = await page.value(`#${name}-box`);
   return texts;
 }
 
 async function diagramTexts(page) {
   const texts = {};
   for (const name of ["x1", "x2", "w1", "w2", "t1", "t2", "b", "sum", "output"]) {
-    texts[name] = await page.textContent(`#diagram-${name}`);
+    texts[name] = await page.text(`#diagram-${name}`);
   }
   return texts;
 }
@@ -131,14 +121,14 @@ async function diagramTexts(page) {
 async function checkAgainstCPython(page, what) {
   const texts = await boxTexts(page);
   const expected = cpython(CPYTHON_ANSWER, JSON.stringify(texts));
-  const shownOutput = await page.textContent("#output");
+  const shownOutput = await page.text("#output");
   assert.notEqual(shownOutput, "NaN", "the page must never show JavaScript's NaN");
   if (expected.error) {
     assert.equal(shownOutput, "no output", `${what}: output with an error`);
-    assert.equal(await page.textContent("#diagram-output"), "y = ?", `${what}: the diagram's output`);
+    assert.equal(await page.text("#diagram-output"), "y = ?", `${what}: the diagram's output`);
   } else {
     assert.equal(shownOutput, expected.output, `${what}: output for ${JSON.stringify(texts)}`);
-    assert.equal(await page.textContent("#sum"), expected.sum, `${what}: sum for ${JSON.stringify(texts)}`);
+    assert.equal(await page.text("#sum"), expected.sum, `${what}: sum for ${JSON.stringify(texts)}`);
     assert.deepEqual(await diagramTexts(page), expected.diagram, `${what}: the diagram for ${JSON.stringify(texts)}`);
   }
   ok(`${what}: ${JSON.stringify(texts)} -> ${expected.output ?? expected.error}, as on CPython`);
@@ -149,42 +139,21 @@ async function checkAgainstCPython(page, what) {
 async function errorsShown(page) {
   const errors = {};
   for (const name of NAMES) {
-    if (await page.textContent(`#${name}-error`)) {
+    if (await page.text(`#${name}-error`)) {
       errors[name] = {
-        words: await page.textContent(`#${name}-error .refusal`),
-        message: await page.textContent(`#${name}-error .message`),
+        words: await page.text(`#${name}-error .refusal`),
+        message: await page.text(`#${name}-error .message`),
       };
     }
   }
   return errors;
 }
 
-// A new browser with an empty profile, its own each time, as a first visit would be. With
-// `allowed`, every request that does not start with it is refused and listed in `elsewhere`.
-async function openBrowser(device, allowed, offline) {
-  const profile = mkdtempSync(join(tmpdir(), "playground-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: BROWSER,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    offline,
-    ...device,
-  });
-  const elsewhere = [];
-  await context.route("**/*", (route) => {
-    if (route.request().url().startsWith(allowed)) return route.continue();
-    elsewhere.push(route.request().url());
-    return route.abort();
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const complaints = [];
-  page.on("console", (message) => message.type() === "error" && complaints.push(message.text()));
-  page.on("pageerror", (error) => complaints.push(error.message));
-  const close = async () => {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  };
-  return { page, elsewhere, complaints, close };
+// A new browser of the engine under test with an empty profile, its own each time, as a first
+// visit would be. Every request that does not start with `allowed` is refused (in WebKit, seen:
+// engines.mjs says why) and listed by page.requestsElsewhere().
+function openBrowser(viewport, allowed, offline) {
+  return open(engine, { viewport, allow: allowed, offline });
 }
 
 // Opens the page and waits for the worked example, within the time the README promises.
@@ -195,48 +164,43 @@ async function openPage(page, url, what) {
   const settled = () =>
     document.getElementById("output").textContent !== "…" ||
     document.getElementById("status").classList.contains("error");
-  await page.waitForFunction(settled, null, { timeout: 10 * LOAD_LIMIT_MS });
+  await page.waitFor(settled, 10 * LOAD_LIMIT_MS);
   const loadMs = Date.now() - started;
-  assert.equal(await page.textContent("#output"), WORKED_EXAMPLE, await page.textContent("#status"));
+  assert.equal(await page.text("#output"), WORKED_EXAMPLE, await page.text("#status"));
   assert.ok(loadMs < LOAD_LIMIT_MS, `${what}: the page took ${loadMs} ms to show the worked example`);
   ok(`${what}: the worked example ${WORKED_EXAMPLE} shows ${loadMs} ms after the page is asked for`);
-  assert.match(await page.textContent("#status"), /^Python is running: MicroPython \d/);
+  assert.match(await page.text("#status"), /^Python is running: MicroPython \d/);
 }
 
-async function checkNothingElse(browser, what) {
-  assert.deepEqual(browser.elsewhere, [], `${what}: the page asked for something it should not`);
+async function checkNothingElse(page, what) {
+  assert.deepEqual(await page.requestsElsewhere(), [], `${what}: the page asked for something it should not`);
   ok(`${what}: no request left ${what.startsWith("served") ? "the local server" : "the file"}`);
-  assert.deepEqual(browser.complaints, [], `${what}: the page logged errors`);
+  assert.deepEqual(await page.errors(), [], `${what}: the page logged errors`);
   ok(`${what}: no errors in the browser console`);
 }
 
 // Everything a learner does on a desktop: sliders, keys, boxes, refusals, nan.
 async function checkDesktop(url, allowed, what, screenshot) {
-  const browser = await openBrowser(DESKTOP, allowed, what !== "served");
-  const { page } = browser;
+  const page = await openBrowser(DESKTOP, allowed, what !== "served");
   try {
     await openPage(page, url, what);
     await checkAgainstCPython(page, `${what}, at start`);
     assert.match(await page.innerText("header"), /the file shown on the right/);
     ok(`${what}: the text says neuron.py is on the right, where it is`);
 
-    const shownSource = await page.textContent("#source");
+    const shownSource = await page.text("#source");
     assert.equal(shownSource, readFileSync(join(ROOT, "neuron.py"), "utf8"));
     ok(`${what}: the source shown is neuron.py, byte for byte`);
     if (screenshot) {
-      await page.screenshot({ path: screenshot });
+      await page.screenshot(screenshot);
       ok(`${what}: screenshot saved: ${screenshot}`);
     }
 
     // A slider dragged with the mouse: its box follows, and the output and the diagram follow both.
     const diagramBefore = await diagramTexts(page);
-    const slider = await page.locator("#w1-slider").boundingBox();
-    await page.mouse.move(slider.x + slider.width / 2, slider.y + slider.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(slider.x + slider.width * 0.2, slider.y + slider.height / 2, { steps: 5 });
-    await page.mouse.up();
-    const w1 = await page.inputValue("#w1-box");
-    assert.equal(w1, await page.inputValue("#w1-slider"), "the box follows its slider");
+    await page.drag("#w1-slider", [0.5, 0.5], [0.2, 0.5]);
+    const w1 = await page.value("#w1-box");
+    assert.equal(w1, await page.value("#w1-slider"), "the box follows its slider");
     assert.ok(Number(w1) < -3, `w1 should be about -6 after the drag, is ${w1}`);
     await checkAgainstCPython(page, `${what}, w1 slider dragged`);
     const diagramAfter = await diagramTexts(page);
@@ -246,14 +210,13 @@ async function checkDesktop(url, allowed, what, screenshot) {
     ok(`${what}: the diagram follows the slider: ${diagramBefore.w1} -> ${diagramAfter.w1}, ${diagramAfter.output}`);
 
     // A slider moved with the keyboard, 0.01 per key press.
-    await page.focus("#x1-slider");
-    for (let i = 0; i < 7; i++) await page.keyboard.press("ArrowLeft");
-    assert.equal(await page.inputValue("#x1-box"), "1.93");
+    for (let i = 0; i < 7; i++) await page.press("#x1-slider", "ArrowLeft");
+    assert.equal(await page.value("#x1-box"), "1.93");
     await checkAgainstCPython(page, `${what}, x1 slider moved by 7 key presses`);
 
     // Numbers typed in a box; the slider follows the box.
     await page.fill("#x2-box", "-2.5");
-    assert.equal(await page.inputValue("#x2-slider"), "-2.5");
+    assert.equal(await page.value("#x2-slider"), "-2.5");
     await checkAgainstCPython(page, `${what}, x2 typed`);
     await page.fill("#b-box", "0.1");
     await checkAgainstCPython(page, `${what}, b typed`);
@@ -263,7 +226,7 @@ async function checkDesktop(url, allowed, what, screenshot) {
     // Text that is no number: neuron.py's own message under the box, with the page's words
     // saying which box, and no output.
     for (const [name, text] of [["w1", "abc"], ["b", "abc"], ["x1", ""], ["w2", "1,5"]]) {
-      const before = await page.inputValue(`#${name}-box`);
+      const before = await page.value(`#${name}-box`);
       await page.fill(`#${name}-box`, text);
       const expected = await checkAgainstCPython(page, `${what}, ${name} = ${JSON.stringify(text)}`);
       assert.ok(expected.error, `CPython should refuse ${JSON.stringify(text)}`);
@@ -275,11 +238,10 @@ async function checkDesktop(url, allowed, what, screenshot) {
       if (expected.named !== LABELS[name].split(" ")[0]) {
         assert.ok(shown[name].words.includes(`its ${expected.named} (lists count from 0)`), shown[name].words);
       }
-      assert.equal(await page.getAttribute(`#${name}-box`, "aria-invalid"), "true");
+      assert.equal(await page.attribute(`#${name}-box`, "aria-invalid"), "true");
       ok(`${what}: ${name} = ${JSON.stringify(text)}: under ${name}, "${shown[name].words} ${expected.error}"`);
       // The rest of the page still works: another slider moves, and the error stays until fixed.
-      await page.focus("#x2-slider");
-      await page.keyboard.press("ArrowRight");
+      await page.press("#x2-slider", "ArrowRight");
       assert.deepEqual(await errorsShown(page), shown);
       await page.fill(`#${name}-box`, before);
       assert.deepEqual(await errorsShown(page), {});
@@ -291,13 +253,13 @@ async function checkDesktop(url, allowed, what, screenshot) {
     await page.fill("#x1-box", "0");
     const nan = await checkAgainstCPython(page, `${what}, w1 = 1e999 (inf), x1 = 0`);
     assert.equal(nan.output, "nan");
-    assert.match(await page.textContent("#output-note"), /not a number/);
+    assert.match(await page.text("#output-note"), /not a number/);
     ok(`${what}: nan comes with a note that says why`);
 
     if (what === "served") await checkReprs(page);
-    await checkNothingElse(browser, what);
+    await checkNothingElse(page, what);
   } finally {
-    await browser.close();
+    await page.close();
   }
 }
 
@@ -321,9 +283,8 @@ async function checkReprs(page) {
 // A phone, 390 x 844: nothing scrolls sideways, every box and slider is on the screen and works
 // by touch, and the text says neuron.py is further down.
 async function checkPhone(url, allowed, what, screenshot) {
-  const browser = await openBrowser(PHONE, allowed, what !== "served");
-  const { page } = browser;
-  const width = PHONE.viewport.width;
+  const page = await openBrowser(PHONE, allowed, what !== "served");
+  const width = PHONE.width;
   try {
     await openPage(page, `${url}`, `${what} on a phone`);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -336,26 +297,24 @@ async function checkPhone(url, allowed, what, screenshot) {
 
     for (const [i, name] of NAMES.entries()) {
       for (const part of ["box", "slider"]) {
-        const place = await page.locator(`#${name}-${part}`).boundingBox();
+        const place = await page.box(`#${name}-${part}`);
         assert.ok(place.x >= 0 && place.x + place.width <= width, `${name}'s ${part} is cut off: ${JSON.stringify(place)}`);
         assert.ok(place.height >= 24, `${name}'s ${part} is too small to touch: ${JSON.stringify(place)}`);
       }
       // A finger taps the slider a quarter or three quarters along: the box follows.
-      await page.locator(`#${name}-slider`).scrollIntoViewIfNeeded();
-      const slider = await page.locator(`#${name}-slider`).boundingBox();
       const along = i % 2 ? 0.75 : 0.25;
-      await page.touchscreen.tap(slider.x + slider.width * along, slider.y + slider.height / 2);
-      const tapped = Number(await page.inputValue(`#${name}-box`));
+      await page.tap(`#${name}-slider`, along, 0.5);
+      const tapped = Number(await page.value(`#${name}-box`));
       assert.ok(Math.abs(tapped - (20 * along - 10)) < 1.5, `${name} should be about ${20 * along - 10} after the tap, is ${tapped}`);
       await checkAgainstCPython(page, `${what} on a phone, ${name} slider tapped`);
-      await page.locator(`#${name}-box`).tap();
+      await page.tap(`#${name}-box`);
       await page.fill(`#${name}-box`, String(i + 0.5));
-      assert.equal(await page.inputValue(`#${name}-slider`), String(i + 0.5));
+      assert.equal(await page.value(`#${name}-slider`), String(i + 0.5));
       await checkAgainstCPython(page, `${what} on a phone, ${name} typed`);
     }
-    ok(`${what} on a phone: every box and slider is on the screen and works by touch`);
+    ok(`${what} on a phone: every box and slider is on the screen and works by ${page.touch ? "touch" : "mouse (no touch here)"}`);
     await page.fill("#w1-box", "abc");
-    const refusal = await page.locator("#w1-error").boundingBox();
+    const refusal = await page.box("#w1-error");
     assert.ok(refusal.x + refusal.width <= width, `the refusal under w1 is cut off: ${JSON.stringify(refusal)}`);
     await page.fill("#w1-box", "0");
     ok(`${what} on a phone: the refusal under w1 fits the screen`);
@@ -364,48 +323,89 @@ async function checkPhone(url, allowed, what, screenshot) {
         await page.fill(`#${name}-box`, start); // back to the worked example for the picture
       }
       await page.evaluate(() => (document.activeElement.blur(), window.scrollTo(0, 0)));
-      await page.screenshot({ path: screenshot }); // the first screen, as a phone shows it
+      await page.screenshot(screenshot); // the first screen, as a phone shows it
       ok(`${what} on a phone: screenshot saved: ${screenshot}`);
     }
-    await checkNothingElse(browser, `${what} on a phone`);
+    await checkNothingElse(page, `${what} on a phone`);
   } finally {
-    await browser.close();
+    await page.close();
   }
 }
 
 // The single file as a course site would serve it, under a Content-Security-Policy header: the
 // README's directives are enough, and without 'wasm-unsafe-eval' the page says what stops it.
-// The browser answers the request itself (route.fulfill): nothing is served, nothing is sent.
+// A small server of the test's own sends it, with the header, to this machine alone.
 const README_POLICY =
   "script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; connect-src data:; img-src data:";
 
 async function checkPolicy() {
-  const site = "http://127.0.0.1/course/neuron-playground.html";
   const body = readFileSync(fileURLToPath(SINGLE_FILE));
   for (const [policy, works] of [[README_POLICY, true], [README_POLICY.replace(" 'wasm-unsafe-eval'", ""), false]]) {
-    const browser = await openBrowser(DESKTOP, site, true);
-    const { page } = browser;
+    const server = createServer((request, response) => {
+      response.writeHead(200, { "Content-Type": "text/html", "Content-Security-Policy": policy });
+      response.end(body);
+    });
+    await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const site = `http://127.0.0.1:${server.address().port}/course/`;
+    const page = await openBrowser(DESKTOP, site, false);
     try {
-      await page.route(site, (route) =>
-        route.fulfill({ body, contentType: "text/html", headers: { "Content-Security-Policy": policy } }),
-      );
       if (works) {
-        await openPage(page, site, `file: under the policy "${policy}"`);
-        await checkNothingElse(browser, "file: under the README's policy");
+        await openPage(page, site + "neuron-playground.html", `file: under the policy "${policy}"`);
+        await checkNothingElse(page, "file: under the README's policy");
       } else {
-        await page.goto(site);
-        await page.waitForSelector("#status.error");
-        assert.match(await page.textContent("#status"), /must let it run its inline scripts and WebAssembly/);
+        await page.goto(site + "neuron-playground.html");
+        await page.waitFor(() => document.querySelector("#status.error") !== null);
+        assert.match(await page.text("#status"), /must let it run its inline scripts and WebAssembly/);
         ok(`file: under "${policy}": the page says what stops it`);
       }
     } finally {
-      await browser.close();
+      await page.close();
+      server.close();
     }
   }
 }
 
+// What engines.mjs promises beyond the checks above: a dark system where asked for, and the page
+// printed to PDF where the engine can print (engines.mjs's LIMITS says where it cannot).
+async function checkEngineLayer(url) {
+  const page = await open(engine, { viewport: DESKTOP, allow: url, colorScheme: "dark" });
+  try {
+    await openPage(page, url + "playground/", "served, in a dark system");
+    assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), true);
+    ok("a page opened with colorScheme dark sees prefers-color-scheme: dark");
+    const pdf = join(OUTSIDE, `print-${engine}.pdf`);
+    try {
+      await page.pdf(pdf);
+      assert.equal(readFileSync(pdf).subarray(0, 5).toString(), "%PDF-");
+      ok(`the page prints to PDF: ${pdf}`);
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+      console.log(`note ${engine}: no PDF: ${error.message}`);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+// Every check, in one engine: the served page, the single file, on a desktop and a phone.
+async function checkEngine(url) {
+  for (const [what, why] of Object.entries(LIMITS[engine])) console.log(`note ${engine} cannot: ${what}: ${why}`);
+  const shots = (name) => join(engine === "chromium" ? SCREENSHOTS : OUTSIDE, engine === "chromium" ? name : name.replace(".png", `-${engine}.png`));
+  await checkDesktop(url + "playground/", url, "served", shots("screenshot.png"));
+  await checkPhone(url + "playground/", url, "served", shots("screenshot-served-phone.png"));
+  // The single file, with no server and the network off: it asks for nothing but itself.
+  await checkDesktop(SINGLE_FILE, SINGLE_FILE, "file:", shots("screenshot-file.png"));
+  await checkPhone(SINGLE_FILE, SINGLE_FILE, "file:", shots("screenshot-phone.png"));
+  await checkPolicy();
+  await checkEngineLayer(url);
+}
+
 async function main() {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(OUTSIDE, { recursive: true });
+  const engines = options.engines.split(",");
+  const failed = [];
+  const timings = [];
   const { server, url } = await startServer();
   try {
     const wasm = await fetch(url + "node_modules/@micropython/micropython-webassembly-pyscript/micropython.wasm");
@@ -413,17 +413,26 @@ async function main() {
     assert.equal(wasm.headers.get("content-type"), "application/wasm");
     ok("the server gives micropython.wasm as application/wasm");
 
-    // The served page: every request goes to the local server, and nowhere else.
-    await checkDesktop(url + "playground/", url, "served", join(SCREENSHOTS, "screenshot.png"));
-    await checkPhone(url + "playground/", url, "served", null);
+    // Each engine runs every check; one that fails, or cannot start, is a failure, never a skip.
+    for (engine of engines) {
+      const started = Date.now();
+      const before = passed.length;
+      try {
+        await checkEngine(url);
+      } catch (error) {
+        failed.push(`${engine}: ${error.message}`);
+        console.log(`FAIL ${engine}: ${error.stack}`);
+      }
+      timings.push(`${engine} ${((Date.now() - started) / 1000).toFixed(1)} s, ${passed.length - before} checks`);
+    }
   } finally {
     server.kill();
   }
-  // The single file, with no server and the network off: it asks for nothing but itself.
-  await checkDesktop(SINGLE_FILE, SINGLE_FILE, "file:", null);
-  await checkPhone(SINGLE_FILE, SINGLE_FILE, "file:", join(SCREENSHOTS, "screenshot-phone.png"));
-  await checkPolicy();
-  console.log(`all ${passed.length} checks passed; screenshots in ${SCREENSHOTS}`);
+  console.log(`time per engine: ${timings.join("; ")}`);
+  console.log(`screenshots in ${SCREENSHOTS}${SCREENSHOTS === OUTSIDE ? "" : ` and ${OUTSIDE}`}`);
+  for (const failure of failed) console.log(`failed: ${failure}`);
+  console.log(`${passed.length} passed, ${failed.length} failed`);
+  process.exitCode = failed.length ? 1 : 0;
 }
 
 await main();
