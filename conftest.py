@@ -25,7 +25,7 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 # pytest runs these files' examples as doctests (setup.cfg); a typo in that configuration
 # would quietly run none, so the full suite fails unless each of them passed some.
-DOCTEST_FILES = ("neuron.py", "README.md", "playground/page.py")
+DOCTEST_FILES = ("neuron.py", "README.md", "playground/page.py", "playground/learn_page.py")
 files_with_passing_tests = set()
 
 

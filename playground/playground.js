@@ -255,6 +255,16 @@ function update() {
   drawPoint(sum, output);
 }
 
+// For the learning panel (learn.js): numbers, or a box's text, into boxes and sliders as if typed,
+// e.g. {w1: 0.5, b: "4"}.
+export function setValues(values) {
+  for (const [name, value] of Object.entries(values)) {
+    rows[name].box.value = typeof value === "string" ? value : pythonRepr(value);
+    rows[name].slider.value = value;
+  }
+  update();
+}
+
 // The files and MicroPython: carried in the single file, else fetched from the server.
 async function loadFiles() {
   const carried = (id) => document.getElementById(id)?.textContent;
@@ -285,6 +295,7 @@ async function start() {
   update();
   const milliseconds = Math.round(performance.now() - started);
   showStatus(`Python is running: ${version}, started in ${milliseconds} ms.`);
+  document.dispatchEvent(new CustomEvent("python-ready", { detail: { mp, setValues } })); // learn.js
 }
 
 start().catch((error) => {
