@@ -1,5 +1,16 @@
-"""pytest set-up for the whole suite: hypothesis profiles, and a check that the doctests ran."""
+"""pytest set-up for the whole suite: the Python it needs, hypothesis profiles, and a check
+that the doctests ran."""
 import os
+import sys
+
+# neuron.py runs on Python 3.6 and newer, but its tests use math.nextafter and math.ulp (3.9)
+# and pytest's Config.ArgsSource (3.10 is the oldest Python that today's pytest supports).
+# pytest reads this file before any test, so an older Python stops here, saying why.
+OLDEST_PYTHON = (3, 10)
+if sys.version_info < OLDEST_PYTHON:
+    sys.exit("The tests need Python %d.%d or newer; this is Python %s. Make the virtual "
+             "environment with a newer python3 (neuron.py itself runs on 3.6 and newer)."
+             % (OLDEST_PYTHON + (sys.version.split()[0],)))
 
 import pytest
 from hypothesis import settings

@@ -6,6 +6,7 @@ did not run.
 """
 import ast
 import collections
+import collections.abc
 import decimal
 import itertools
 import math
@@ -15,6 +16,7 @@ import pydoc
 import subprocess
 import sys
 import traceback
+import types
 from decimal import Decimal
 from fractions import Fraction
 
@@ -662,13 +664,24 @@ def test_text_as_the_whole_inputs_or_weights_is_refused_as_such(text):
 @pytest.mark.parametrize("unordered", [
     {2, 3}, frozenset([2, 3]), {2: 0, 3: 0}, collections.Counter([2, 3])])
 def test_unordered_collections_are_refused_saying_why(unordered):
-    why = "a list of real numbers in order (a set or a dict has no order to pair them by), "
-    with pytest.raises(TypeError) as error:
-        Neuron([0, 1], 4).feedforward(unordered)
-    assert str(error.value) == "inputs must be " + why + shown(unordered)
-    with pytest.raises(TypeError) as error:
-        Neuron(unordered, 4)
-    assert str(error.value) == "weights must be " + why + shown(unordered)
+    assert_refused_as_inputs_and_weights(unordered, IN_ORDER)
+
+
+IN_ORDER = "a list of real numbers in order (a set or a dict has no order to pair them by), "
+
+
+def assert_refused_as_inputs_and_weights(collection, why):
+    """The collection is refused, saying why, as inputs, as weights, and as weights changed by
+    hand (and then with inputs of any kind)."""
+    calls = [(lambda: Neuron([0, 1], 4).feedforward(collection), "inputs"),
+             (lambda: Neuron(collection, 4), "weights")]
+    n = changed(set_attribute("weights", collection))
+    calls += [(lambda: n.feedforward([2, 3]), "weights"),
+              (lambda: n.feedforward(iter([2, 3])), "weights")]
+    for call, name in calls:
+        with pytest.raises(TypeError) as error:
+            call()
+        assert str(error.value) == name + " must be " + why + shown(collection)
 
 
 class Counted:
@@ -798,11 +811,245 @@ def test_a_complex_number_with_no_imaginary_part_is_python_s_or_numpy_s():
     assert sigmoid(np.complex64(3)) == sigmoid(np.complex128(3)) == sigmoid(3.0)
 
 
-@pytest.mark.parametrize("array", [np.array(5.0), np.array([5.0]), np.array([[1.0, 2.0]])])
-def test_a_numpy_array_is_not_a_number(array):
+@pytest.mark.parametrize("array", [np.array([5.0]), np.array([[1.0, 2.0]]), np.array([])])
+def test_a_numpy_array_with_a_length_is_not_a_number(array):
     with pytest.raises(TypeError) as error:
         sigmoid(array)
     assert str(error.value) == "x must be a real number, " + shown(array)
+
+
+# --- Order pairs an input with its weight: mappings and tables --------------------------------
+
+NOT_A_TABLE = "one row of numbers, not a table, "
+
+
+class MappingStandIn(collections.abc.Mapping):
+    """A mapping of one's own: like every mapping's, its iteration gives its keys."""
+
+    def __init__(self, items):
+        self.items = dict(items)
+
+    def __getitem__(self, key):
+        return self.items[key]
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self):
+        return len(self.items)
+
+    def __repr__(self):
+        return "MappingStandIn(%r)" % self.items
+
+
+class KeysStandIn:
+    """A mapping with no collections.abc (which the micro:bit has not): keys(), and iteration
+    that gives them."""
+
+    def __init__(self, items):
+        self.items = dict(items)
+
+    def keys(self):
+        return self.items.keys()
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+class TableStandIn:
+    """What neuron.py sees of a pandas DataFrame: two dimensions (ndim 2), keys() that gives the
+    column labels, and iteration that gives them too."""
+    ndim = 2
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def keys(self):
+        return list(range(len(self.rows[0])))
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __repr__(self):
+        return "TableStandIn(%r)" % (self.rows,)
+
+
+class SeriesStandIn:
+    """What neuron.py sees of a pandas Series: one dimension (ndim 1), keys() that gives its
+    labels, and iteration that gives its values, in order."""
+    ndim = 1
+
+    def __init__(self, values, labels):
+        self.values, self.labels = values, labels
+
+    def keys(self):
+        return list(self.labels)
+
+    def __iter__(self):
+        return iter(self.values)
+
+    def __len__(self):
+        return len(self.values)
+
+
+def two_items():
+    return {0: 2, 1: 3}
+
+
+MAPPINGS = [
+    lambda: collections.UserDict(two_items()), lambda: collections.ChainMap(two_items()),
+    lambda: types.MappingProxyType(two_items()), lambda: collections.OrderedDict(two_items()),
+    lambda: collections.defaultdict(int, two_items()), lambda: MappingStandIn(two_items()),
+    lambda: KeysStandIn(two_items()), lambda: {0: 2, 1: 3}.keys().mapping,
+]
+
+
+@pytest.mark.parametrize("make_mapping", MAPPINGS)
+def test_every_mapping_is_refused_saying_why(make_mapping):
+    # Each gives its keys, 0 and 1, where its values were meant: sigmoid(0*0 + 1*1 + 4) before.
+    assert_refused_as_inputs_and_weights(make_mapping(), IN_ORDER)
+
+
+@pytest.mark.parametrize("table", [
+    TableStandIn([[2, 3]]), np.array([[2, 3]]), np.array([[2], [3]]), np.zeros((1, 2, 1))])
+def test_a_table_is_refused_as_not_one_row(table):
+    # Iterating a DataFrame gives its column labels (here 0 and 1, so sigmoid(5) before); a 2-d
+    # array's gives its rows.
+    assert_refused_as_inputs_and_weights(table, NOT_A_TABLE)
+
+
+def test_a_series_gives_its_values_in_order():
+    inputs = SeriesStandIn([2, 3], labels=["x1", "x2"])
+    assert Neuron([0, 1], 4).feedforward(inputs) == WORKED_EXAMPLE
+    n = Neuron(SeriesStandIn([0, 1], labels=["w2", "w1"]), SeriesStandIn([4], ["b"]).values[0])
+    assert n.weights == [0.0, 1.0]
+    assert n.feedforward(np.array([2, 3])) == WORKED_EXAMPLE
+
+
+# --- One number is one number: 0-d arrays --------------------------------------------------------
+
+def zero_d_cases():
+    """(dtype, value) for each NumPy number type and each of these values that it can hold."""
+    cases = []
+    for dtype in [np.float16, np.float32, np.float64, np.longdouble, np.int8, np.int16,
+                  np.int32, np.int64, np.uint8, np.uint64, np.bool_]:
+        for value in [-1000, -40, -1, 0, 1, 7, 40, 709, 1000]:
+            if np.issubdtype(dtype, np.integer):
+                limits = np.iinfo(dtype)
+                if not limits.min <= value <= limits.max:
+                    continue
+            elif dtype is np.bool_ and value not in (0, 1):
+                continue
+            cases.append((dtype, value))
+    return cases
+
+
+@pytest.mark.parametrize("dtype, value", zero_d_cases())
+def test_a_0d_array_is_the_number_it_holds(dtype, value):
+    # As float() and NumPy take it, and as SciPy's expit tests pass it.
+    array = np.array(value, dtype=dtype)
+    assert array.ndim == 0
+    assert sigmoid(array) == sigmoid(float(array))
+    n = Neuron([np.array(0, dtype=dtype), array], np.array(1, dtype=dtype))
+    assert n.weights == [0.0, float(array)] and n.bias == 1.0
+    assert n.feedforward([array, np.array(1, dtype=dtype)]) == sigmoid(float(array) + 1)
+
+
+class ZeroDStandIn:
+    """Anything with ndim == 0 that float() takes is one number, although len() refuses it."""
+    ndim = 0
+
+    def __init__(self, value):
+        self.value = value
+
+    def __len__(self):
+        raise TypeError("len() of unsized object")
+
+    def __lt__(self, other):
+        return self.value < other
+
+    def __float__(self):
+        return float(self.value)
+
+
+def test_anything_0d_that_float_takes_is_one_number():
+    assert sigmoid(ZeroDStandIn(7)) == sigmoid(np.array(7.0)) == WORKED_EXAMPLE
+    assert Neuron([0, ZeroDStandIn(1)], ZeroDStandIn(4)).feedforward([2, 3]) == WORKED_EXAMPLE
+    assert math.isnan(sigmoid(np.array(np.nan)))
+    assert sigmoid(np.array(3 + 0j)) == sigmoid(3.0)  # as NumPy's complex scalars
+
+
+@pytest.mark.parametrize("bad", [np.array(1 + 2j), np.array("4"), np.array(None)])
+def test_a_0d_array_of_what_is_no_real_number_is_refused(bad):
+    with pytest.raises(TypeError) as error:
+        sigmoid(bad)
+    assert str(error.value) == "x must be a real number, " + shown(bad)
+
+
+def test_a_0d_array_is_one_number_not_a_list_of_them():
+    with pytest.raises(TypeError) as error:
+        Neuron([1], 0).feedforward(np.array(5.0))
+    assert str(error.value) == "inputs must be a list of real numbers, " + shown(np.array(5.0))
+
+
+# --- Every interpreter fails to convert in its own way -------------------------------------------
+
+def failing_decimal(error_type):
+    """A Decimal whose float() raises error_type when the float would be inf, 0.0 or nan, as
+    Brython's Decimal raises ValueError for Decimal("1e400") where CPython's gives inf."""
+
+    class FailingDecimal(Decimal):
+        def __float__(self):
+            plain = float(Decimal(self))
+            if plain in (math.inf, -math.inf, 0.0) or plain != plain:
+                raise error_type("could not convert string to float: %r" % str(self))
+            return plain
+
+    return FailingDecimal
+
+
+@pytest.mark.parametrize("error_type", [
+    ValueError, OverflowError, ArithmeticError, RuntimeError, NotImplementedError, KeyError])
+@pytest.mark.parametrize("text", [
+    "1e400", "-1e400", "1e-400", "-1e-400", "9e999999", "NaN", "-NaN", "sNaN", "2.5"])
+def test_whatever_a_python_raises_converting_a_number_gives_cpythons_result(error_type, text):
+    number = failing_decimal(error_type)(text)
+    expected = Decimal(text)  # CPython's own: float() of it is inf, -inf, 0.0, nan, or 2.5
+    if expected.is_snan():
+        expected = Decimal("NaN")
+    assert sigmoid(number) == sigmoid(float(expected)) or math.isnan(sigmoid(float(expected)))
+    assert math.isnan(sigmoid(number)) == math.isnan(float(expected))
+    n = Neuron([number], number)
+    kept = n.weights + [n.bias]  # as floats; -1e-400 may come out as 0.0 rather than -0.0
+    assert all(type(x) is float and (x == float(expected) or x != x != float(expected))
+               for x in kept)
+    y = Neuron([1], 0).feedforward([number])
+    assert y == sigmoid(float(expected)) or math.isnan(y) and math.isnan(float(expected))
+
+
+def test_a_type_error_from_float_still_means_no_number():
+    # Python's float() raises TypeError for what is no number; that stays a refusal.
+    with pytest.raises(TypeError) as error:
+        sigmoid(Unusual())
+    assert str(error.value) == "x must be a real number, got Unusual() (Unusual)"
+
+
+# --- The same text on every interpreter: nan ---------------------------------------------------
+
+@pytest.mark.parametrize("make_nan", [
+    lambda: sigmoid(math.nan), lambda: sigmoid(-math.nan), lambda: sigmoid(Decimal("-NaN")),
+    lambda: sigmoid(Decimal("-sNaN")), lambda: sigmoid(np.float64("nan")),
+    lambda: Neuron([1e308, -1e308], 0).feedforward([10, 10]),  # inf - inf
+    lambda: Neuron([1], 0).feedforward([-math.nan]),
+])
+def test_a_nan_comes_out_without_a_sign(make_nan):
+    # e**-x turns a nan's sign bit on, and the micro:bit prints such a nan as "-nan" where every
+    # other Python prints "nan" (compat/microbit_check.py shows it); CPython keeps the bit too.
+    y = make_nan()
+    assert math.isnan(y) and math.copysign(1.0, y) == 1.0 and repr(y) == "nan"
 
 
 # --- Errors: short, and the same on every Python -------------------------------------------------
@@ -839,6 +1086,9 @@ REFUSALS = [
     (Neuron([0, 1], 4).feedforward, iter([2, None])), (Neuron([0, 1], 4).feedforward, "2 3"),
     (Neuron([0, 1], 4).feedforward, [2, 3, 5]),
     (Neuron([0, 1], 4).feedforward, Counted(itertools.count())),
+    (Neuron([0, 1], 4).feedforward, collections.UserDict({0: 2, 1: 3})),
+    (Neuron([0, 1], 4).feedforward, np.array([[2, 3]])), (Neuron, TableStandIn([[5, 7]]), 4),
+    (sigmoid, np.array([5.0])), (Neuron, [0, 1], np.array(["4"])),
     (changed(set_attribute("bias", "4")).feedforward, [2, 3]),
     (changed(set_attribute("weights", [0, None])).feedforward, np.array([2, 3])),
     (changed(set_attribute("weights", 5)).feedforward, [2, 3]),
@@ -847,21 +1097,35 @@ REFUSALS = [
 
 @about_the_source_file
 @pytest.mark.parametrize("call", REFUSALS, ids=lambda call: repr(call[1:]))
-def test_a_refusal_is_raised_at_most_three_calls_deep(call):
-    # The BBC micro:bit's MicroPython has room for about five nested Python calls, and a learner's
-    # main() and the module take two of them.
+def test_a_refusal_is_raised_at_most_two_calls_deep(call):
+    # The BBC micro:bit's MicroPython has room for about six nested Python calls, fewer in a
+    # module that main.py imports, and a learner's program two functions deep needs the rest
+    # (compat/microbit_check.py runs one, from main.py and at the board's prompt).
     deepest, raised_at = neuron_py_depth(*call)
-    assert 1 <= raised_at <= deepest <= 3
+    assert 1 <= raised_at <= deepest <= 2
 
 
 @about_the_source_file
 @pytest.mark.parametrize("call", [
-    (sigmoid, 7), (Neuron, [0, 1], 4), (Neuron([0, 1], 4).feedforward, [2, 3]),
-    (Neuron([0, 1], 4).feedforward, iter([Decimal(2), 10 ** 400])),
-    (changed(set_attribute("bias", Decimal(4))).feedforward, [2, 3]),
+    (sigmoid, 7), (Neuron([0, 1], 4).feedforward, iter([Decimal(2), 10 ** 400])),
+    (changed(set_attribute("bias", Decimal(4))).feedforward, [2, 3]), (Neuron, (0, 1), 4),
+    (Neuron, [Fraction(1, 3)], Decimal(4)), (sigmoid, np.array(7.0)),
 ])
-def test_a_call_that_works_is_at_most_three_calls_deep_too(call):
-    assert neuron_py_depth(*call) in [(1, 0), (2, 0), (3, 0)]
+def test_a_call_that_works_is_at_most_two_calls_deep_too(call):
+    assert neuron_py_depth(*call) in [(1, 0), (2, 0)]
+
+
+@about_the_source_file
+@pytest.mark.parametrize("weights, bias", [
+    ([0, 1], 4), ([0.5, -1.5], 0.25), ([], 0), ([True, 2], -1), ([10.0 ** 300] * 3, 1e308)])
+def test_a_neuron_from_lists_of_ints_and_floats_is_two_calls_deep(weights, bias):
+    # Building it and feeding it, the happy path of a lesson on the board
+    # (compat/microbit_check.py runs one in a module that main.py imports).
+    assert neuron_py_depth(Neuron, weights, bias) == (2, 0)
+    n = Neuron(weights, bias)
+    assert n.weights == [float(w) for w in weights] and n.bias == float(bias)
+    assert all(type(number) is float for number in n.weights + [n.bias])
+    assert neuron_py_depth(n.feedforward, [1.0] * len(weights)) == (2, 0)
 
 
 @given(anything)
@@ -906,6 +1170,34 @@ def test_the_suite_fails_if_a_files_doctests_did_not_run(pytester):
     assert pytester.runpytest_subprocess().ret == pytest.ExitCode.OK
 
 
+def test_an_older_python_is_told_which_python_the_tests_need():
+    # On Python 3.8 the test command installs, then pytest reads conftest.py first: it must stop
+    # there, saying which Python the tests need, not at test_neuron.py's math.nextafter. (pytest
+    # itself cannot run here as an older Python, so conftest.py runs alone, told it is 3.8.18;
+    # the real 3.8 was tried too, see TESTING.md.)
+    pretend = ("import sys; sys.version_info = (3, 8, 18, 'final', 0); "
+               "sys.version = '3.8.18 (default)'; "
+               "exec(compile(open('conftest.py').read(), 'conftest.py', 'exec'))")
+    run = subprocess.run([sys.executable, "-c", pretend], cwd=str(HERE), stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, universal_newlines=True)
+    assert run.returncode == 1
+    assert run.stderr.startswith("The tests need Python 3.10 or newer; this is Python 3.8.18.")
+    assert "Traceback" not in run.stderr
+
+
+def test_the_bench_targets_are_the_floors():
+    # bench/bench.py's Targets table states the speed floors: feedforward at least 2.0x NumPy's
+    # speed with 2 inputs and 1.25x with 10 (the retired 2.5x, 1.3x and sigmoid's 5x are gone).
+    # The speed itself is measured by the bench, beside NumPy, not here: a shared machine's
+    # timings would make a flaky test.
+    tree = ast.parse((HERE / "bench" / "bench.py").read_text())
+    targets = [(call.args[0].value, call.args[2].value) for call in ast.walk(tree)
+               if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "add_target"
+               and "NumPy's speed" in call.args[0].value]
+    assert targets == [("`feedforward`, 2 inputs: at least 2.0x NumPy's speed", 2.0),
+                       ("`feedforward`, 10 inputs: at least 1.25x NumPy's speed", 1.25)]
+
+
 # --- The file itself ---------------------------------------------------------------------------
 
 
@@ -945,8 +1237,60 @@ def test_neuron_py_reads_in_the_articles_order():
     assert all(name.startswith("_") for name in top_level[2:])
     assert lines.index("def sigmoid(x):") < 30
     checks = next(i for i, line in enumerate(lines) if line.startswith(CHECKS_HEADING))
-    assert lines.index("class Neuron:") < checks < lines.index("def _real_number(value, name):")
+    assert lines.index("class Neuron:") < checks < lines.index(
+        "def _floats(values, name, most=None, alone=False):")
     assert lines.index('if __name__ == "__main__":') > checks
+
+
+@about_the_source_file
+def test_every_line_fits_in_79_columns():
+    # The width a slide, a handout or an editor's split window shows whole.
+    lines = (HERE / "neuron.py").read_text().splitlines()
+    assert [number for number, line in enumerate(lines, 1) if len(line) > 79] == []
+
+
+def the_slide_part():
+    """neuron.py above the number checks: what a slide shows."""
+    source = (HERE / "neuron.py").read_text()
+    return source[:source.index(CHECKS_HEADING)]
+
+
+@about_the_source_file
+def test_the_slide_part_speaks_plainly():
+    # The numerical reasons (ulps, 2**53, overflows) live below the checks heading and in
+    # TESTING.md, not in what a class reads first.
+    slide = the_slide_part().lower()
+    for word in ["ulp", "2**53", "int8", "overflow", "subnormal", "monoton", "rounding"]:
+        assert word not in slide, word
+
+
+@about_the_source_file
+def test_the_readme_says_which_lines_a_slide_shows_and_what_a_class_types():
+    # The slide part alone defines sigmoid and Neuron, but a Neuron needs the checks below the
+    # heading: code that pupils type or paste needs the whole file, as the README says.
+    namespace = {"__name__": "slide"}
+    exec(the_slide_part(), namespace)
+    assert namespace["sigmoid"](7.0) == WORKED_EXAMPLE
+    with pytest.raises(NameError):
+        namespace["Neuron"]([0, 1], 4)
+    lines = (HERE / "neuron.py").read_text().splitlines()
+    first, last = lines.index("def sigmoid(x):") + 1, the_slide_part().count("\n")
+    while not lines[last - 1].strip():
+        last -= 1
+    readme = " ".join((HERE / "README.md").read_text().split())
+    assert "show lines %d to %d of `neuron.py`" % (first, last) in readme
+    assert "needs the whole file" in readme and "%%writefile neuron.py" in readme
+
+
+def test_the_readme_and_repr_agree_on_what_a_neuron_keeps():
+    # The README's API section says a neuron changed by hand keeps what it was given, as its
+    # example shows (run as a doctest), and repr() shows just that.
+    readme = " ".join((HERE / "README.md").read_text().split())
+    assert "Change them by hand and it keeps what you put there, as you wrote it" in readme
+    n = Neuron([0, 1], 4)
+    n.weights = [1, 2]
+    assert repr(n) == "Neuron([1, 2], 4.0)"
+    assert "keeps what you put there (repr(n) shows it)" in " ".join(Neuron.__doc__.split())
 
 
 @about_the_source_file
@@ -959,15 +1303,18 @@ def test_neuron_py_fits_on_slides():
 
 
 @about_the_source_file
-def test_docstrings_leave_room_on_the_micro_bit():
-    # The micro:bit's MicroPython skips comments as it reads a file, but holds each docstring
-    # whole in its 9.5 KB heap while it compiles. With 2,000 characters of docstrings, importing
-    # neuron.py left too little for a learner's program beside it (compat/microbit_check.py);
-    # with 1,100 it passes. So the detail is in comments, and the docstrings stay short.
+def test_function_docstrings_leave_room_on_the_micro_bit():
+    # The micro:bit's MicroPython keeps a function's docstring in its 9.5 KB heap for as long as
+    # the function lives (80 bytes for sigmoid's one line), but a module's or a class's body runs
+    # once and is gone, docstring and all; comments cost nothing. So the examples and the detail
+    # are in the module's and Neuron's docstrings and in comments, each function has one short
+    # line, and __init__ none (Neuron's docstring says what it takes). compat/microbit_check.py
+    # measures the heap import neuron takes.
     tree = ast.parse((HERE / "neuron.py").read_text())
-    docstrings = [ast.get_docstring(node, clean=False) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))]
-    assert sum(len(text) for text in docstrings if text) <= 1200
+    functions = [node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)]
+    docstrings = [ast.get_docstring(node, clean=False) or "" for node in functions]
+    assert sum(len(text) for text in docstrings) <= 100
+    assert all("\n" not in text for text in docstrings)
 
 
 @about_the_source_file
@@ -977,18 +1324,27 @@ def test_the_public_names_are_sigmoid_and_neuron():
     assert public == ["Neuron", "sigmoid"]
 
 
+@about_the_source_file
 def test_help_says_what_weights_bias_and_inputs_are():
     text = pydoc.render_doc(neuron, renderer=pydoc.plaintext)
-    assert "INFINITY" not in text and "_LISTS" not in text
-    assert "Initialize self" not in text  # __init__ has its own docstring
+    assert "_floats" not in text and "INFINITY" not in text
     doc = Neuron.__doc__
     assert "one weight per input" in doc and "added to the weighted sum" in doc
     assert "0.9990889488055994" in doc
+    assert "Neuron(weights, bias) takes a list of real numbers and a real number" in doc
+    assert "TypeError or ValueError" in doc
+    assert "An Introduction to Neural Networks" in neuron.__doc__
 
 
-@pytest.mark.parametrize("name", ["sigmoid", "Neuron", "Neuron.feedforward"])
-def test_public_names_have_docstrings_with_examples(name):
+@pytest.mark.parametrize("name, called_as", [
+    ("sigmoid", "sigmoid("), ("Neuron", "Neuron("), ("Neuron.feedforward", ".feedforward(")])
+def test_public_names_have_docstrings_and_examples(name, called_as):
+    # The examples are in the module's and Neuron's docstrings, which cost the micro:bit nothing
+    # (see above); help(neuron) shows them with the rest.
     thing = neuron
     for part in name.split("."):
         thing = getattr(thing, part)
-    assert ">>> " in thing.__doc__
+    assert thing.__doc__.strip()
+    examples = [line for doc in (neuron.__doc__, Neuron.__doc__) for line in doc.splitlines()
+                if line.strip().startswith(">>> ")]
+    assert any(called_as in line for line in examples)

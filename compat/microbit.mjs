@@ -1,10 +1,13 @@
-// Runs a Python file on a BBC micro:bit v1, emulated: node compat/microbit.mjs FILE.py [MODULE.py...]
+// Runs a Python file on a BBC micro:bit v1, emulated: node compat/microbit.mjs FILE.py
+//     [MODULE.py ...] [--prompt LINE]
 // The board is the real MicroPython firmware from Debian's firmware-microbit-micropython, in QEMU's
 // "microbit" machine (Debian's qemu-system-arm). As a learner's editor does, @microbit/microbit-fs
 // writes FILE.py, as main.py, and neuron.py into the firmware's file system; the board runs main.py
-// when it starts, then opens its REPL. Any MODULE.py files go beside them, under their own names,
-// for main.py to import (lessons/microbit_train.py imports lessons/train.py so). Printed here: what
-// main.py printed. Exit status 1 if it ended in an error, or the board said nothing for too long.
+// when it starts, then opens its REPL. Printed here: what main.py printed. Exit status 1 if it
+// ended in an error, or the board said nothing for too long. Each MODULE.py goes on the board
+// too, for main.py to import. With --prompt, LINE is then typed at the REPL's >>> prompt, as
+// a learner would, and what the board answered follows main.py's output (an error there is
+// the answer, not a failure).
 import { MicropythonFsHex } from "@microbit/microbit-fs";
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -35,10 +38,14 @@ const firmware = process.env.MICROBIT_FIRMWARE ||
     .split("\n").find((path) => path.endsWith(".hex"));
 const files = new MicropythonFsHex(readFileSync(firmware, "utf8"));
 const neuron = fileURLToPath(new URL("../neuron.py", import.meta.url));
-files.write("main.py", readFileSync(process.argv[2]));
-for (const module of process.argv.slice(3)) files.write(basename(module), readFileSync(module));
+const args = process.argv.slice(2);
+const promptAt = args.indexOf("--prompt");
+const typed = promptAt < 0 ? null : args.splice(promptAt, 2)[1];
+const [program, ...modules] = args;
+files.write("main.py", readFileSync(program));
 // neuron.py itself as main.py (the demo) needs no second copy: the board has 15 KB for files.
-if (resolve(process.argv[2]) !== neuron) files.write("neuron.py", readFileSync(neuron));
+if (resolve(program) !== neuron) files.write("neuron.py", readFileSync(neuron));
+for (const module of modules) files.write(basename(module), readFileSync(module));
 
 const board = files.getIntelHex(); // before the folder below: it throws if the files do not fit
 
@@ -59,6 +66,7 @@ qemu.stderr.on("data", (data) => { qemuSaid += data; });
 qemu.on("error", (error) => finish(`cannot run qemu-system-arm: ${error.message}`));
 
 let output = "";
+let answered = null; // with --prompt: the output up to the prompt where the line was typed
 let socket = null;
 let silence = null;
 let finished = false;
@@ -71,7 +79,13 @@ function connectToBoard() {
   socket.on("error", () => { if (!finished) setTimeout(connectToBoard, 50); });
   socket.on("data", (data) => {
     output += data.toString("latin1"); // byte for byte: a character may come in two pieces
-    if (output.includes(BANNER) && output.endsWith(PROMPT)) finish(null);
+    if (output.includes(BANNER) && output.endsWith(PROMPT)) {
+      if (typed === null || answered !== null) finish(null);
+      else {
+        answered = output;
+        socket.write(typed + "\r");
+      }
+    }
     else if (ERROR.test(printedBy(output))) {
       clearTimeout(silence);
       silence = setTimeout(() => finish(null), SILENCE_AFTER_ERROR * 1000);
@@ -88,7 +102,10 @@ function finish(problem) {
   if (socket) socket.destroy();
   qemu.kill("SIGKILL"); // by its process id: only the QEMU started here
   const printed = printedBy(output);
-  process.stdout.write(Buffer.from(printed, "latin1").toString("utf8"));
+  // The board's answer to the typed line: all after its echo, less the next prompt.
+  const answer = answered === null ? "" : output.slice(answered.length)
+    .replaceAll("\r\n", "\n").split("\n").slice(1).join("\n").replace(/>>> $/, "");
+  process.stdout.write(Buffer.from(printed + answer, "latin1").toString("utf8"));
   if (problem) console.error(qemuSaid + problem);
   process.exitCode = problem || ERROR.test(printed) ? 1 : 0;
 }

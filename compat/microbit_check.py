@@ -8,7 +8,11 @@ BOARD_ULP). So this file runs on
 CPython, which works out what the board should print, and sends the board small programs, one at
 a time, through compat/microbit.mjs (the board, emulated: see there). Each program is as a learner
 would write it, and small enough for the board: a few lines to compile in its heap, and calls no
-deeper than its stack allows (six nested Python calls from main.py; a seventh raises RuntimeError).
+deeper than its stack allows (six nested Python calls from main.py and at the >>> prompt, four
+from the top of a module that main.py imports; one more raises RuntimeError). Besides the
+numbers and the messages it checks what neuron.py leaves a learner: at most 2,500 bytes of the
+heap taken by import neuron, every refusal raised two functions deep in the learner's program
+(from main.py, and typed at the prompt), and a lesson in an imported module.
 
 The board prints each float as the 32 bits that hold it, so that nothing is lost to its 6-digit
 printing. The expected values are CPython's: the same program run here, where struct.pack rounds
@@ -21,6 +25,7 @@ import decimal
 import io
 import math
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -49,7 +54,10 @@ def bits(x):
     return struct.unpack('<I', struct.pack('<f', x))[0]
 """
 
-# The board's free heap before and after import neuron, and what it says it is.
+# The board's free heap before and after import neuron, and what it says it is. A learner's
+# program needs the rest: the article's training (its 2-2-1 network on four people, about 30
+# lines in main.py) stopped with MemoryError beside a neuron.py that took 3,104 bytes.
+MOST_HEAP = 2500
 HEAP = """import gc
 gc.collect()
 before = gc.mem_free()
@@ -72,6 +80,21 @@ def main():
     o1 = Neuron([0, 1], 0)
     x = [2, 3]
     print(bits(o1.feedforward([h1.feedforward(x), h2.feedforward(x)])))
+
+main()
+"""
+
+# A nan prints as nan, as on every other Python: 1 / (1 + e**-x) would turn its sign bit on, and
+# this firmware prints "-nan" for that. Also a nan from inf - inf, and one given with its sign.
+# (A float32 cannot hold 1e308: on the board that literal is inf.)
+NAN = """from neuron import Neuron, sigmoid
+
+def main():
+    nan = float('nan')
+    print(sigmoid(nan))
+    print(sigmoid(-nan))
+    print(Neuron([1e308, -1e308], 0).feedforward([10, 10]))
+    print(Neuron([1], 0).feedforward([-nan]))
 
 main()
 """
@@ -119,23 +142,70 @@ for start in %r:
 REFUSALS = ["n.feedforward([2, 3, 5])", "n.feedforward([2])", "n.feedforward([2, '3'])",
             "n.feedforward([None, 3])", "Neuron([0, '1'], 4)", "Neuron([None, 1], 4)",
             "Neuron([0, 1], '4')", "Neuron([0, 1], None)", "sigmoid('7')", "n.feedforward(5)",
+            # What gives labels where numbers were meant: a dict, a mapping of one's own (the
+            # board has no collections.abc), a set, and a table like a DataFrame. (Their repr()
+            # in the message is a call of the learner's own: Labels and Table go in as inputs.)
+            "n.feedforward({0: 2, 1: 3})", "Neuron({0: 5, 1: 7}, 4)", "n.feedforward(Labels())",
+            "n.feedforward({2, 3})", "n.feedforward(Table())",
             # A neuron changed after it was made: refused by the name of what was changed.
-            "n.bias = '4'\n    n.feedforward([2, 3])"]
+            "n.bias = '4'\n    return n.feedforward([2, 3])"]
 CHANGED = REFUSALS[-1]
 REFUSALS_START = """from neuron import Neuron, sigmoid
 NAMES = {TypeError: 'TypeError', ValueError: 'ValueError'}
+
+class Labels:  # a mapping: keys(), and iteration that gives them
+    def keys(self):
+        return [0, 1]
+    def __iter__(self):
+        return iter([0, 1])
+    def __repr__(self):
+        return 'Labels()'
+
+class Table(Labels):  # what neuron.py sees of a pandas DataFrame: 2-d, and labels
+    ndim = 2
+    def __repr__(self):
+        return 'Table()'
 """
+# Each refusal comes two functions deep, in changed(), called from learner(): the board's stack
+# holds about six calls, and neuron.py may take at most two of them.
 REFUSAL = """
-def main():
-    n = Neuron([0, 1], 4)
+def changed(n):
     %s
 
+def learner():
+    return changed(Neuron([0, 1], 4))
+"""
+REFUSAL_FROM_MAIN = """
 try:
-    main()
+    learner()
 except Exception as error:
     print(NAMES.get(type(error), type(error)), error)
 else:
     print('no error')
+"""
+# ...and the same at the board's >>> prompt, where a learner types learner() after main.py has
+# run: the board prints the traceback, whose last line must be CPython's error, word for word.
+AT_THE_PROMPT = [REFUSALS[2], REFUSALS[4], REFUSALS[10], CHANGED]
+
+# A lesson as a module with its own main() and loss(), imported by main.py, where the board's
+# stack has the least room (four calls from the module's top, against six from main.py's):
+# main() builds the article's 2-2-1 network and loss() works out its mean squared error over
+# the article's four people, with neuron.py's calls below those.
+LESSON_MAIN = "import lesson\n"
+LESSON = """from neuron import Neuron
+
+def loss(h1, h2, o1, people):
+    total = 0.0
+    for x, y in people:
+        total += (o1.feedforward([h1.feedforward(x), h2.feedforward(x)]) - y) ** 2
+    return total / len(people)
+
+def main():
+    h1, h2, o1 = Neuron([0.5, -0.5], 0), Neuron([0.25, 0.75], 0), Neuron([1, 1], 0)
+    people = [([-2, -1], 1), ([25, 6], 0), ([17, 4], 0), ([-15, -6], 1)]
+    print(bits(loss(h1, h2, o1, people)))
+
+main()
 """
 # How many refusals one program holds: one, so that the check asks no more of the heap than a
 # learner's short program. Four fitted beside a 6.5 KB neuron.py; beside an 8 KB one, two did not.
@@ -154,17 +224,24 @@ def check(passed, what):
             print("FAIL: " + what)
 
 
-def on_board(program):
-    """Run a program on the emulated board: the lines it printed, or an AssertionError."""
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as file:
-        file.write(program)
+def on_board(program, lesson=None, typed=None):
+    """Run a program on the emulated board, as main.py, with lesson.py beside it if given, and
+    typed at the prompt afterwards if given: the lines it printed, or an AssertionError."""
+    folder = tempfile.mkdtemp()
+    command = ["node", os.path.join(REPOSITORY, "compat", "microbit.mjs")]
+    for name, text in [("main.py", program), ("lesson.py", lesson)]:
+        if text is not None:
+            with open(os.path.join(folder, name), "w") as file:
+                file.write(text)
+            command.append(file.name)
+    if typed is not None:
+        command += ["--prompt", typed]
     try:
         # microbit.mjs gives up after 60 s itself, and stops its QEMU; this is a last resort.
-        launcher = os.path.join(REPOSITORY, "compat", "microbit.mjs")
-        result = subprocess.run(["node", launcher, file.name], stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, universal_newlines=True, timeout=120)
+        result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                universal_newlines=True, timeout=120)
     finally:
-        os.remove(file.name)
+        shutil.rmtree(folder)
     if result.returncode != 0:
         raise AssertionError("the board failed: " + result.stdout.strip().replace("\n", "; "))
     return result.stdout.splitlines()
@@ -236,6 +313,11 @@ def compare(name, board, cpython, ulps):
 def main():
     heap, interpreter = on_board(BITS + HEAP)
     heap_before, heap_after = [int(number) for number in heap.split()]
+    check(heap_before - heap_after <= MOST_HEAP, "import neuron took %d bytes of the heap, more "
+          "than %d" % (heap_before - heap_after, MOST_HEAP))
+
+    board, cpython = on_board(NAN), on_cpython(NAN)
+    check(board == cpython == ["nan"] * 4, "nan: the board printed %r, CPython %r" % (board, cpython))
 
     # As close to CPython as the board's floats allow; the extremes exactly, and at their limits.
     board, cpython = on_board(BITS + LEARNER), on_cpython(BITS + LEARNER)
@@ -255,9 +337,24 @@ def main():
     program = NEIGHBOURS_PROGRAM % (starts, span, span, BOARD_ULP)
     check_sigmoid(runs, on_board(BITS + program), errors)
 
+    try:
+        lesson = on_board(LESSON_MAIN, BITS + LESSON)
+    except AssertionError as error:  # the board's stack ran out, say: a failed check
+        check(False, "the lesson in a module: %s" % error)
+    else:
+        compare("the lesson in a module", lesson, on_cpython(BITS + LESSON), MAX_ULP)
+
+    for call in AT_THE_PROMPT:
+        program = REFUSALS_START + REFUSAL % call
+        board = on_board(program, typed="learner()")
+        expected = on_cpython(program + REFUSAL_FROM_MAIN)[0].replace(" ", ": ", 1)
+        call = call.replace("\n   ", ";")
+        check(board[-1:] == [expected], "%s at the prompt: the board says %r, CPython %r"
+              % (call, board[-1:], expected))
+
     for first in range(0, len(REFUSALS), REFUSALS_PER_PROGRAM):
         calls = REFUSALS[first:first + REFUSALS_PER_PROGRAM]
-        program = REFUSALS_START + "".join(REFUSAL % call for call in calls)
+        program = REFUSALS_START + "".join(REFUSAL % call + REFUSAL_FROM_MAIN for call in calls)
         board, cpython = on_board(program), on_cpython(program)
         check(len(board) == len(calls), "%s: the board printed %r" % (" | ".join(calls), board))
         for call, got, expected in zip(calls, board, cpython):

@@ -128,10 +128,7 @@ PROGRAMS = [
 # Programs known to fail on some rows, for a reason being mended elsewhere: (program, a word of
 # the rows' names, why). The failure still shows in the table, with its error, but does not fail
 # the row; the day the program passes there, the row fails until its line here is taken out.
-KNOWN_FAILURES = [
-    ("lessons/one_neuron.py", "micro:bit",
-     "issue 16: beside the lesson, too little heap is left to compile today's neuron.py"),
-]
+KNOWN_FAILURES = []
 
 
 def run(command, script, env=None):

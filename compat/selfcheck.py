@@ -153,6 +153,42 @@ def endless():
 check(raises(ValueError, "expected 2 inputs, got 3", n.feedforward, endless()),
       "an endless generator was not stopped at one input too many")
 
+# Decimal and Fraction, where this Python has them (MicroPython has neither): huge,
+# tiny, nan and the signalling nan give what CPython's float() gives, inf, 0.0 or nan, whatever
+# error this Python's own float() raises for them (Brython's: ValueError for Decimal("1e400")).
+try:
+    from decimal import Decimal
+except Exception:  # ImportError; Skulpt raises NotImplementedError
+    Decimal = None
+try:
+    from fractions import Fraction
+except Exception:
+    Fraction = None
+numbers = []  # (number, what float() of it is on CPython)
+if Decimal is not None:
+    numbers += [(Decimal("1e400"), infinity), (Decimal("-1e400"), -infinity),
+                (Decimal("9e999999"), infinity), (Decimal("1e-400"), 0.0),
+                (Decimal("-1e-400"), 0.0), (Decimal("NaN"), None), (Decimal("-NaN"), None),
+                (Decimal("sNaN"), None), (Decimal("2.5"), 2.5)]
+if Fraction is not None:
+    numbers += [(Fraction(10 ** 400, 3), infinity), (Fraction(-10 ** 400, 7), -infinity),
+                (Fraction(1, 10 ** 400), 0.0), (Fraction(-1, 10 ** 400), 0.0),
+                (Fraction(5, 2), 2.5)]
+for number, as_float in numbers:
+    try:
+        results = [sigmoid(number), Neuron([number], 0).feedforward([1]),
+                   Neuron([1], number).feedforward([0]), Neuron([1], 0).feedforward([number])]
+        kept = Neuron([number], number)
+        results += kept.weights + [kept.bias]
+        expected = [sigmoid(as_float)] * 4 + [as_float] * 2 if as_float is not None else None
+    except Exception as error:  # any error at all is a failure here
+        results, expected = error, "no error"
+    if expected is None:  # nan: nan is equal to nothing, not even itself
+        passed = type(results) is list and all(result != result for result in results)
+    else:
+        passed = results == expected
+    check(passed, "%r gave %r, not %r" % (number, results, expected))
+
 # Any real number, not only floats: ints, bools, a tuple, a generator.
 check(n.feedforward((2, 3)) == n.feedforward([2.0, 3.0]), "a tuple of inputs differs from a list")
 check(n.feedforward(x for x in [2, 3]) == n.feedforward([2, 3]), "a generator differs from a list")
