@@ -18,12 +18,16 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import { drawingContrasts, drawingOverlaps, overlapsAtRandomPlaces, smallestText, targetHeights } from "./page_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { values: options } = parseArgs({ options: { screenshots: { type: "string" } } });
 const SCREENSHOTS = options.screenshots
   ? resolve(options.screenshots)
   : join(tmpdir(), "neuron-playground-screenshots");
+// Every other picture the test takes, to look at (light and dark, desktop and phone, the printed
+// pages), and the PDF: always outside the repository.
+const LOOKED_AT = join(tmpdir(), "neuron-playground-looked-at");
 const SINGLE_FILE = pathToFileURL(join(ROOT, "playground", "neuron-playground.html")).href;
 const BROWSER = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const WORKED_EXAMPLE = "0.9990889488055994"; // Neuron([0, 1], 4).feedforward([2, 3])
@@ -31,6 +35,9 @@ const LOAD_LIMIT_MS = 2000; // the README promises a page ready in under two sec
 const NAMES = ["w1", "w2", "b", "x1", "x2"];
 const LABELS = { w1: "weight w1", w2: "weight w2", b: "bias b", x1: "input x1", x2: "input x2" };
 const DESKTOP = { viewport: { width: 1440, height: 900 } };
+const SMALL_DESKTOP = { viewport: { width: 1366, height: 768 } }; // a school laptop, or a projector
+const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+const RANDOM_PLACES = 300;
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 // Chromium as root, with no network to talk to: no sandbox (it refuses to start as root with one),
@@ -46,28 +53,73 @@ const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-// What neuron.py says on CPython for the boxes' text, read as the page reads it (page.py's
-// number_or_text: a number where float() reads one, else the text itself), and what the
-// diagram should say: the neuron's weights and bias, the inputs, each input times its weight.
+// What the page should show for the boxes' text, from CPython: each box read by CPython's own
+// float() (an empty box waits; text float() refuses goes to neuron.py, whose message is expected
+// under that box), neuron.py's output and what the diagram should say: the numbers shortened to 8
+// characters, as the page promises, by this independent copy of the rule.
 const CPYTHON_ANSWER = `
 import json, sys
-sys.path[:0] = [".", "playground"]
+sys.path[:0] = ["."]
 from neuron import Neuron
-from page import number_or_text
 
+def read(text):
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+def short(x):
+    full = repr(x)
+    if len(full) <= 8:
+        return full
+    for digits in range(6, 0, -1):
+        written = "%.*e" % (digits - 1, x)
+        if len(repr(float(written))) <= 8:
+            return "\u2248" + repr(float(written))
+        mantissa, exponent = written.split("e")
+        if "." in mantissa:
+            mantissa = mantissa.rstrip("0").rstrip(".")
+        written = "%se%s%02d" % (mantissa, "-" if int(exponent) < 0 else "+", abs(int(exponent)))
+        if len(written) <= 8:
+            return "\u2248" + written
+
+def named(name, x):
+    if x is None:
+        return name + " = ?"
+    text = short(x)
+    return name + (" \u2248 " + text[1:] if text.startswith("\u2248") else " = " + text)
+
+names = ("w1", "w2", "b", "x1", "x2")
 texts = json.load(sys.stdin)
-w1, w2, b, x1, x2 = [number_or_text(texts[name]) for name in ("w1", "w2", "b", "x1", "x2")]
-try:
+value = {name: read(texts[name]) for name in names}
+waiting = [name for name in names if value[name] is None and not texts[name].strip()]
+refused = {}
+for name in names:
+    if value[name] is None and name not in waiting:
+        given = dict.fromkeys(names, 0.0)
+        given[name] = texts[name]
+        try:
+            Neuron([given["w1"], given["w2"]], given["b"]).feedforward([given["x1"], given["x2"]])
+        except TypeError as error:
+            refused[name] = {"error": "TypeError: %s" % error, "named": str(error).split(" ")[0]}
+w1, w2, b, x1, x2 = [value[name] for name in names]
+t1 = w1 * x1 if None not in (w1, x1) else None
+t2 = w2 * x2 if None not in (w2, x2) else None
+total = output = None
+if None not in value.values():
     neuron = Neuron([w1, w2], b)
     output = neuron.feedforward([x1, x2])
-    t1, t2 = neuron.weights[0] * x1, neuron.weights[1] * x2
-    answer = {"sum": repr(w1 * x1 + w2 * x2 + b), "output": repr(output), "diagram": {
-        "x1": repr(x1), "x2": repr(x2), "w1": "w1 = %r" % neuron.weights[0],
-        "w2": "w2 = %r" % neuron.weights[1], "t1": repr(t1), "t2": repr(t2),
-        "b": "b = %r" % neuron.bias, "sum": repr(t1 + t2 + neuron.bias), "output": "y = %r" % output}}
-except TypeError as error:
-    answer = {"error": "TypeError: %s" % error, "named": str(error).split(" ")[0]}
-print(json.dumps(answer))
+    w1, w2, b = neuron.weights[0], neuron.weights[1], neuron.bias
+    t1, t2 = w1 * x1, w2 * x2
+    total = t1 + t2 + b
+shown = lambda x: "?" if x is None else short(x)
+full = lambda x: "?" if x is None else repr(x)
+print(json.dumps({"value": {name: None if x is None else repr(x) for name, x in value.items()}, "waiting": waiting, "refused": refused,
+    "output": "no output" if output is None else repr(output), "sum": full(total),
+    "product1": full(t1), "product2": full(t2), "diagram": {
+        "x1": shown(x1), "x2": shown(x2), "w1": named("w1", w1), "w2": named("w2", w2),
+        "t1": shown(t1), "t2": shown(t2), "b": named("b", b), "sum": shown(total),
+        "output": named("y", output)}}))
 `;
 
 // Floats of every kind (random bit patterns, and the edges where repr changes form) with CPython's
@@ -127,30 +179,48 @@ async function diagramTexts(page) {
   return texts;
 }
 
-// The page's numbers, and the diagram's, against CPython's for whatever the boxes hold now.
+// The page's numbers, and the diagram's, against CPython's for whatever the boxes hold now; under
+// each box, a refusal where CPython's float() reads no number and the box is not empty, nothing
+// otherwise; and each slider where Python read its box (at the slider's end past it).
 async function checkAgainstCPython(page, what) {
   const texts = await boxTexts(page);
   const expected = cpython(CPYTHON_ANSWER, JSON.stringify(texts));
   const shownOutput = await page.textContent("#output");
+  const where = `${what}: for ${JSON.stringify(texts)}`;
   assert.notEqual(shownOutput, "NaN", "the page must never show JavaScript's NaN");
-  if (expected.error) {
-    assert.equal(shownOutput, "no output", `${what}: output with an error`);
-    assert.equal(await page.textContent("#diagram-output"), "y = ?", `${what}: the diagram's output`);
-  } else {
-    assert.equal(shownOutput, expected.output, `${what}: output for ${JSON.stringify(texts)}`);
-    assert.equal(await page.textContent("#sum"), expected.sum, `${what}: sum for ${JSON.stringify(texts)}`);
-    assert.deepEqual(await diagramTexts(page), expected.diagram, `${what}: the diagram for ${JSON.stringify(texts)}`);
+  assert.equal(shownOutput, expected.output, `${where}, the output`);
+  assert.equal(await page.textContent("#sum"), expected.sum, `${where}, the sum`);
+  assert.equal(await page.textContent("#product1"), expected.product1, `${where}, w1·x1`);
+  assert.equal(await page.textContent("#product2"), expected.product2, `${where}, w2·x2`);
+  assert.deepEqual(await diagramTexts(page), expected.diagram, `${where}, the diagram`);
+  const shown = await errorsShown(page);
+  assert.deepEqual(Object.keys(shown).sort(), Object.keys(expected.refused).sort(), `${where}, the boxes with a refusal`);
+  for (const [name, { error }] of Object.entries(expected.refused)) {
+    assert.equal(shown[name].message, error, `${where}, neuron.py's message under ${name}`);
+    assert.match(shown[name].hint, /^Write .+\.$/, `${where}, what to write in ${name}`);
   }
-  ok(`${what}: ${JSON.stringify(texts)} -> ${expected.output ?? expected.error}, as on CPython`);
+  for (const name of NAMES) {
+    const invalid = (await page.getAttribute(`#${name}-box`, "aria-invalid")) === "true";
+    assert.equal(invalid, name in expected.refused, `${where}, aria-invalid on ${name}`);
+    const read = expected.value[name]; // CPython's repr, or null
+    const number = { inf: Infinity, "-inf": -Infinity, nan: NaN }[read] ?? Number(read);
+    if (read !== null && !Number.isNaN(number)) {
+      const slider = Number(await page.inputValue(`#${name}-slider`));
+      const end = Math.min(Math.max(number, -10), 10);
+      assert.ok(Math.abs(slider - end) <= 0.005 + 1e-9, `${where}, the ${name} slider is at ${slider}, not ${end}`);
+    }
+  }
+  ok(`${what}: ${JSON.stringify(texts)} -> ${expected.output}, as on CPython`);
   return expected;
 }
 
-// The refusals under the boxes: neuron.py's message, and the page's words before it.
+// The refusals under the boxes: what to write, the page's words, and neuron.py's message.
 async function errorsShown(page) {
   const errors = {};
   for (const name of NAMES) {
     if (await page.textContent(`#${name}-error`)) {
       errors[name] = {
+        hint: await page.textContent(`#${name}-error .hint`),
         words: await page.textContent(`#${name}-error .refusal`),
         message: await page.textContent(`#${name}-error .message`),
       };
@@ -210,19 +280,129 @@ async function checkNothingElse(browser, what) {
   ok(`${what}: no errors in the browser console`);
 }
 
-// Everything a learner does on a desktop: sliders, keys, boxes, refusals, nan.
+// ---- Checks shared by every screen ------------------------------------------------------------
+
+// axe-core, the accessibility checker, over the whole page as it is now: no violation of any of
+// its rules (WCAG 2.2 A and AA, and its best practices). Its source is evaluated by the driver,
+// which the single file's Content-Security-Policy does not govern, so the file is checked as is.
+async function checkAxe(page, what) {
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const results = await globalThis.axe.run(document);
+    return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  });
+  assert.deepEqual(violations, [], `${what}: axe-core finds violations`);
+  ok(`${what}: axe-core ${await page.evaluate(() => globalThis.axe.version)} finds no violation`);
+}
+
+// The drawings' colours, by the test's own calculation (axe cannot judge SVG text): each text
+// 4.5:1 against what is behind it, each line and shape 3:1 against the background.
+const lowestContrast = {};
+async function checkContrast(page, what, scheme) {
+  const contrasts = await page.evaluate(drawingContrasts);
+  assert.ok(contrasts.length > 40, `${what}: only ${contrasts.length} colours measured`);
+  for (const { what: part, kind, ratio } of contrasts) {
+    assert.ok(ratio >= (kind === "text" ? 4.5 : 3), `${what}, ${scheme}: ${part} has contrast ${ratio.toFixed(2)}:1`);
+  }
+  const lowest = (kind) => Math.min(...contrasts.filter((c) => c.kind === kind).map((c) => c.ratio));
+  const figures = `text ${lowest("text").toFixed(2)}:1, lines and shapes ${lowest("graphic").toFixed(2)}:1`;
+  lowestContrast[`${what}, ${scheme}`] = figures;
+  ok(`${what}, ${scheme}: every colour on the drawings has its contrast; the lowest: ${figures}`);
+}
+
+// Both colour schemes: the light one, then the dark one the system may ask for, each with its
+// contrast, axe's verdict and a screenshot; the page is left light.
+async function checkBothSchemes(page, what, shots) {
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background === "rgb(251, 251, 253)", scheme === "light", `${what}: a ${scheme} page is ${background}`);
+    await checkContrast(page, what, scheme);
+    await checkAxe(page, `${what}, ${scheme}`);
+    if (shots?.[scheme]) {
+      await page.screenshot({ path: shots[scheme] });
+      ok(`${what}, ${scheme}: screenshot saved: ${shots[scheme]}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+// No number on either drawing runs into another or into a shape or line, wherever the sliders
+// are and whatever long number a box holds.
+const LONG_NUMBERS = [
+  ["w1", "-1.2345678901234567e+300"], ["x1", "-0.000123456789"], ["w2", "123456789012345678901234567890"],
+  ["x2", "-5e-324"], ["b", "-98765.4321"], ["x1", "1e999"], ["w1", "nan"], ["b", "-inf"], ["w2", "7.0600000000000005"],
+  ["x2", "-9.99"],
+];
+const overlapCounts = {};
+async function checkOverlaps(page, what) {
+  await page.evaluate(`globalThis.drawingOverlaps = ${drawingOverlaps}`);
+  const found = await page.evaluate(overlapsAtRandomPlaces, { count: RANDOM_PLACES, seed: 18 });
+  overlapCounts[what] = found.length;
+  assert.deepEqual(found.slice(0, 3), [], `${what}: ${found.length} of ${RANDOM_PLACES} places have numbers running into something`);
+  ok(`${what}: at ${RANDOM_PLACES} random slider places, no number on the drawings runs into another, a shape or a line`);
+  const before = await boxTexts(page);
+  for (const [name, text] of LONG_NUMBERS) {
+    await page.fill(`#${name}-box`, text);
+    const overlaps = [...(await page.evaluate(drawingOverlaps, "diagram")), ...(await page.evaluate(drawingOverlaps, "curve"))];
+    assert.deepEqual(overlaps, [], `${what}: with ${JSON.stringify(await boxTexts(page))}`);
+  }
+  await checkAgainstCPython(page, `${what}, after the long numbers`);
+  ok(`${what}: long numbers are shortened on the drawing and run into nothing: ${(await diagramTexts(page)).w1}, ${(await diagramTexts(page)).w2}`);
+  for (const name of NAMES) await page.fill(`#${name}-box`, before[name]);
+}
+
+// The header says where neuron.py is: on the right where it is beside the neuron, else further down.
+async function checkWhereTheCodeIs(page, what) {
+  const beside = await page.evaluate(() =>
+    document.getElementById("code").getBoundingClientRect().left >=
+    document.getElementById("controls").getBoundingClientRect().right);
+  const header = await page.innerText("header");
+  assert.match(header, beside ? /the file shown on the right/ : /the file shown further down/);
+  assert.doesNotMatch(header, beside ? /further down/ : /on the right/);
+  ok(`${what}: the text says neuron.py is ${beside ? "on the right" : "further down"}, where it is`);
+}
+
+// A box with a very long number: the page wraps it (in the sums, under the box), never wider
+// than the screen.
+async function checkLongInput(page, what) {
+  const width = await page.evaluate(() => window.innerWidth);
+  for (const text of ["9".repeat(400), "1,".repeat(200)]) {
+    await page.fill("#x2-box", text);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `${what}: with ${text.length} characters in x2 the page is ${scrollWidth} pixels wide`);
+  }
+  await page.fill("#x2-box", "3");
+  ok(`${what}: a 400-character box wraps; the page stays ${width} pixels wide`);
+}
+
+// The buttons: the article's example back, the gates and 0.5, each as CPython computes it.
+async function checkPresets(page, what) {
+  const expectations = { and: "0.6224593312018546", or: "0.6224593312018546", nand: "0.3775406687981454", half: "0.5" };
+  for (const [preset, output] of Object.entries(expectations)) {
+    await page.click(`#presets [data-preset="${preset}"]`);
+    const expected = await checkAgainstCPython(page, `${what}, preset ${preset}`);
+    assert.equal(expected.output, output);
+  }
+  await page.click('#presets [data-preset="article"]');
+  assert.equal(await page.textContent("#output"), WORKED_EXAMPLE);
+  ok(`${what}: the buttons give the AND, OR and NAND gates, 0.5, and the article's example back`);
+}
+
+// Everything a learner does on a desktop: sliders, keys, boxes, refusals, nan, buttons.
 async function checkDesktop(url, allowed, what, screenshot) {
   const browser = await openBrowser(DESKTOP, allowed, what !== "served");
   const { page } = browser;
   try {
     await openPage(page, url, what);
     await checkAgainstCPython(page, `${what}, at start`);
-    assert.match(await page.innerText("header"), /the file shown on the right/);
-    ok(`${what}: the text says neuron.py is on the right, where it is`);
+    await checkWhereTheCodeIs(page, what);
 
     const shownSource = await page.textContent("#source");
     assert.equal(shownSource, readFileSync(join(ROOT, "neuron.py"), "utf8"));
     ok(`${what}: the source shown is neuron.py, byte for byte`);
+    const name = what === "served" ? "served-desktop" : "file-desktop";
+    await checkBothSchemes(page, what, { light: join(LOOKED_AT, `${name}-light.png`), dark: join(LOOKED_AT, `${name}-dark.png`) });
     if (screenshot) {
       await page.screenshot({ path: screenshot });
       ok(`${what}: screenshot saved: ${screenshot}`);
@@ -240,8 +420,8 @@ async function checkDesktop(url, allowed, what, screenshot) {
     assert.ok(Number(w1) < -3, `w1 should be about -6 after the drag, is ${w1}`);
     await checkAgainstCPython(page, `${what}, w1 slider dragged`);
     const diagramAfter = await diagramTexts(page);
-    for (const name of ["w1", "t1", "sum", "output"]) {
-      assert.notEqual(diagramAfter[name], diagramBefore[name], `the diagram's ${name} should move with w1`);
+    for (const part of ["w1", "t1", "sum", "output"]) {
+      assert.notEqual(diagramAfter[part], diagramBefore[part], `the diagram's ${part} should move with w1`);
     }
     ok(`${what}: the diagram follows the slider: ${diagramBefore.w1} -> ${diagramAfter.w1}, ${diagramAfter.output}`);
 
@@ -251,54 +431,109 @@ async function checkDesktop(url, allowed, what, screenshot) {
     assert.equal(await page.inputValue("#x1-box"), "1.93");
     await checkAgainstCPython(page, `${what}, x1 slider moved by 7 key presses`);
 
-    // Numbers typed in a box; the slider follows the box.
-    await page.fill("#x2-box", "-2.5");
-    assert.equal(await page.inputValue("#x2-slider"), "-2.5");
-    await checkAgainstCPython(page, `${what}, x2 typed`);
-    await page.fill("#b-box", "0.1");
-    await checkAgainstCPython(page, `${what}, b typed`);
-    await page.fill("#w2-box", "1e-5");
-    await checkAgainstCPython(page, `${what}, w2 typed in exponent form`);
+    // Numbers typed in a box, however CPython's float() reads them: the slider follows the box.
+    for (const [box, text] of [["x2", "-2.5"], ["b", "0.1"], ["w2", "1e-5"], ["x2", "\u0663"], ["x2", "\uff13.5"],
+      ["b", " 1_000 "], ["b", "inf"], ["b", "0.1"]]) {
+      await page.fill(`#${box}-box`, text);
+      await checkAgainstCPython(page, `${what}, ${box} typed`);
+    }
+    assert.equal(await page.inputValue("#x2-slider"), "3.5");
 
-    // Text that is no number: neuron.py's own message under the box, with the page's words
-    // saying which box, and no output.
-    for (const [name, text] of [["w1", "abc"], ["b", "abc"], ["x1", ""], ["w2", "1,5"]]) {
-      const before = await page.inputValue(`#${name}-box`);
-      await page.fill(`#${name}-box`, text);
-      const expected = await checkAgainstCPython(page, `${what}, ${name} = ${JSON.stringify(text)}`);
-      assert.ok(expected.error, `CPython should refuse ${JSON.stringify(text)}`);
-      const shown = await errorsShown(page);
-      assert.deepEqual(Object.keys(shown), [name], `the message should be under ${name} alone`);
-      assert.equal(shown[name].message, expected.error);
+    // Text that is no number: what to write and neuron.py's own message under that box alone,
+    // the rest of the diagram still drawn, the slider left where it was, nothing moved sideways,
+    // and the page still working.
+    const hints = { "1,5": "Write 1.5, with a point.", "0x10": "Write 16: float() reads no hexadecimal.",
+      "\u22122": 'Write -2, with the keyboard\'s minus sign "-".' };
+    for (const [box, text] of [["w1", "abc"], ["b", "abc"], ["w2", "1,5"], ["x1", "0x10"], ["x2", "\u22122"]]) {
+      const before = await page.inputValue(`#${box}-box`);
+      const sliderBefore = await page.inputValue(`#${box}-slider`);
+      const placeBefore = await page.locator("#w1-slider").boundingBox();
+      await page.fill(`#${box}-box`, text);
+      const expected = await checkAgainstCPython(page, `${what}, ${box} = ${JSON.stringify(text)}`);
+      assert.deepEqual(Object.keys(expected.refused), [box], `CPython should refuse ${JSON.stringify(text)}`);
+      const shown = (await errorsShown(page))[box];
       // "neuron.py refused weight w1, its weights[0] (lists count from 0):"
-      assert.ok(shown[name].words.startsWith(`neuron.py refused ${LABELS[name]}`), shown[name].words);
-      if (expected.named !== LABELS[name].split(" ")[0]) {
-        assert.ok(shown[name].words.includes(`its ${expected.named} (lists count from 0)`), shown[name].words);
+      assert.ok(shown.words.startsWith(`neuron.py refused ${LABELS[box]}`), shown.words);
+      if (expected.refused[box].named !== LABELS[box].split(" ")[0]) {
+        assert.ok(shown.words.includes(`its ${expected.refused[box].named} (lists count from 0)`), shown.words);
       }
-      assert.equal(await page.getAttribute(`#${name}-box`, "aria-invalid"), "true");
-      ok(`${what}: ${name} = ${JSON.stringify(text)}: under ${name}, "${shown[name].words} ${expected.error}"`);
+      if (hints[text]) assert.equal(shown.hint, hints[text]);
+      assert.equal(await page.getAttribute(`#${box}-box`, "aria-describedby"), `${box}-error`);
+      assert.equal(await page.inputValue(`#${box}-slider`), sliderBefore, `${what}: ${text} moved the ${box} slider`);
+      assert.deepEqual(await page.locator("#w1-slider").boundingBox(), placeBefore, `${what}: the sliders moved`);
+      const unknown = Object.entries(await diagramTexts(page)).filter(([, t]) => t.includes("?")).map(([part]) => part);
+      ok(`${what}: ${box} = ${JSON.stringify(text)}: "${shown.hint} ${shown.words} ${shown.message}"; the slider and the layout stay; only ${unknown} wait`);
+      if (box === "w1") await checkAxe(page, `${what}, showing a refusal`);
       // The rest of the page still works: another slider moves, and the error stays until fixed.
-      await page.focus("#x2-slider");
+      await page.focus(box === "x2" ? "#x1-slider" : "#x2-slider");
       await page.keyboard.press("ArrowRight");
-      assert.deepEqual(await errorsShown(page), shown);
-      await page.fill(`#${name}-box`, before);
+      assert.deepEqual(Object.keys(await errorsShown(page)), [box]);
+      await page.fill(`#${box}-box`, before);
       assert.deepEqual(await errorsShown(page), {});
-      await checkAgainstCPython(page, `${what}, ${name} put back`);
+      await checkAgainstCPython(page, `${what}, ${box} put back`);
     }
 
-    // A number with no value: inf * 0 gives nan, which the page says in words, never silently.
-    await page.fill("#w1-box", "1e999");
-    await page.fill("#x1-box", "0");
-    const nan = await checkAgainstCPython(page, `${what}, w1 = 1e999 (inf), x1 = 0`);
-    assert.equal(nan.output, "nan");
-    assert.match(await page.textContent("#output-note"), /not a number/);
-    ok(`${what}: nan comes with a note that says why`);
+    // An empty box waits: no refusal, no output, and a word that says for what.
+    await page.fill("#x1-box", "");
+    await checkAgainstCPython(page, `${what}, x1 emptied`);
+    assert.equal(await page.textContent("#output-note"), "waiting for a number in input x1");
+    await page.fill("#x1-box", "2");
+    ok(`${what}: an empty box waits quietly, with no refusal`);
 
+    // Numbers with no value: nan, which the page says in words, with where it came from.
+    for (const [texts, source] of [
+      [{ w1: "1e999", x1: "0" }, "w1·x1 is inf × 0.0, which has no value"],
+      [{ w1: "0", x1: "2", w2: "nan" }, "w2 is nan, and a sum with a nan in it is nan"],
+      [{ w2: "1", w1: "1e999", x1: "1", b: "-inf" }, "the sum adds inf and -inf, which has no value"],
+    ]) {
+      for (const [box, text] of Object.entries(texts)) await page.fill(`#${box}-box`, text);
+      const nan = await checkAgainstCPython(page, `${what}, nan from ${JSON.stringify(texts)}`);
+      assert.equal(nan.output, "nan");
+      assert.equal(await page.textContent("#output-note"), `not a number: ${source}, and sigmoid(nan) is nan, as in NumPy`);
+    }
+    ok(`${what}: nan comes with a note that says where it came from`);
+    await page.click('#presets [data-preset="article"]');
+
+    await checkLongInput(page, what);
+    await checkPresets(page, what);
+    await checkOverlaps(page, what);
+    await checkPrint(page, what, name);
     if (what === "served") await checkReprs(page);
     await checkNothingElse(browser, what);
   } finally {
     await browser.close();
   }
+}
+
+// On paper: printed to PDF, the whole of neuron.py is on the pages, readable, with the drawing and
+// the numbers, and none of the sliders, buttons or the start-up timing.
+async function checkPrint(page, what, name) {
+  await page.click('#presets [data-preset="article"]');
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => ({
+    hidden: [...document.querySelectorAll(".slider, #presets, #status")].every((node) => getComputedStyle(node).display === "none"),
+    codeSize: parseFloat(getComputedStyle(document.querySelector("#code pre")).fontSize),
+    drawings: [...document.querySelectorAll("#diagram, #curve")].every((node) => node.getBoundingClientRect().width > 200),
+  }));
+  await page.emulateMedia({ media: null }); // page.pdf() prints with print media, unless told otherwise
+  assert.ok(printed.hidden, `${what}: sliders, buttons or the status line are printed`);
+  assert.ok(printed.codeSize >= 11, `${what}: neuron.py is printed at ${printed.codeSize} px`);
+  assert.ok(printed.drawings, `${what}: the drawings are not printed`);
+  const pdf = join(LOOKED_AT, `${name}-print.pdf`);
+  await page.pdf({ path: pdf, format: "A4", margin: { top: "1.5cm", bottom: "1.5cm", left: "1.5cm", right: "1.5cm" } });
+  const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  assert.equal(text.status, 0, `pdftotext (Debian's poppler-utils) failed: ${text.error ?? text.stderr}`);
+  const squeeze = (t) => t.replace(/\s+/g, "");
+  const source = readFileSync(join(ROOT, "neuron.py"), "utf8");
+  assert.ok(squeeze(text.stdout).includes(squeeze(source)), `${what}: the printed pages do not hold the whole of neuron.py`);
+  for (const shown of [WORKED_EXAMPLE, "0·2 + 1·3 + 4 = 7.0", "w1 = 0.0", "sigmoid", "y ≈ 0.999089"]) {
+    assert.ok(text.stdout.includes(shown), `${what}: "${shown}" is not on paper`);
+  }
+  assert.doesNotMatch(text.stdout, /started in|Python is running|AND gate/);
+  const pages = (text.stdout.match(/\f/g) ?? []).length;
+  const looked = spawnSync("pdftoppm", ["-r", "60", "-png", pdf, join(LOOKED_AT, `${name}-print-page`)]);
+  assert.equal(looked.status, 0, "pdftoppm failed");
+  ok(`${what}: printed, ${pages} A4 pages hold all ${source.split("\n").length - 1} lines of neuron.py at ${printed.codeSize} px, the drawings and the numbers, and no slider or timing (${pdf})`);
 }
 
 // The page writes every float as CPython's repr does. (The single file carries the same
@@ -318,8 +553,9 @@ async function checkReprs(page) {
   ok(`${reprs.length} floats written exactly as CPython's repr writes them`);
 }
 
-// A phone, 390 x 844: nothing scrolls sideways, every box and slider is on the screen and works
-// by touch, and the text says neuron.py is further down.
+// A phone, 390 x 844: nothing scrolls sideways, every box, slider and button is on the screen, 44
+// pixels tall and works by touch, no text is under 12 pixels, and the text says neuron.py is
+// further down.
 async function checkPhone(url, allowed, what, screenshot) {
   const browser = await openBrowser(PHONE, allowed, what !== "served");
   const { page } = browser;
@@ -329,45 +565,67 @@ async function checkPhone(url, allowed, what, screenshot) {
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= width, `${what} on a phone: the page is ${scrollWidth} pixels wide`);
     ok(`${what} on a phone: the page is ${scrollWidth} pixels wide, nothing scrolls sideways`);
-    const header = await page.innerText("header");
-    assert.match(header, /the file shown further down/);
-    assert.doesNotMatch(header, /on the right/);
-    ok(`${what} on a phone: the text says neuron.py is further down, where it is`);
+    await checkWhereTheCodeIs(page, `${what} on a phone`);
+    const smallest = await page.evaluate(smallestText);
+    assert.ok(smallest.size >= 12, `${what} on a phone: ${smallest.what} is ${smallest.size} px`);
+    ok(`${what} on a phone: the smallest text, ${smallest.what}, is ${smallest.size.toFixed(1)} px`);
+    const small = (await page.evaluate(targetHeights)).filter(({ height }) => height < 44);
+    assert.deepEqual(small, [], `${what} on a phone: targets under 44 px`);
+    ok(`${what} on a phone: every box, slider and button is 44 px tall or more`);
+    const name = what === "served" ? "served-phone" : "file-phone";
+    await checkBothSchemes(page, `${what} on a phone`, { light: join(LOOKED_AT, `${name}-light.png`), dark: join(LOOKED_AT, `${name}-dark.png`) });
 
-    for (const [i, name] of NAMES.entries()) {
+    for (const [i, box] of NAMES.entries()) {
       for (const part of ["box", "slider"]) {
-        const place = await page.locator(`#${name}-${part}`).boundingBox();
-        assert.ok(place.x >= 0 && place.x + place.width <= width, `${name}'s ${part} is cut off: ${JSON.stringify(place)}`);
-        assert.ok(place.height >= 24, `${name}'s ${part} is too small to touch: ${JSON.stringify(place)}`);
+        const place = await page.locator(`#${box}-${part}`).boundingBox();
+        assert.ok(place.x >= 0 && place.x + place.width <= width, `${box}'s ${part} is cut off: ${JSON.stringify(place)}`);
       }
       // A finger taps the slider a quarter or three quarters along: the box follows.
-      await page.locator(`#${name}-slider`).scrollIntoViewIfNeeded();
-      const slider = await page.locator(`#${name}-slider`).boundingBox();
+      await page.locator(`#${box}-slider`).scrollIntoViewIfNeeded();
+      const slider = await page.locator(`#${box}-slider`).boundingBox();
       const along = i % 2 ? 0.75 : 0.25;
       await page.touchscreen.tap(slider.x + slider.width * along, slider.y + slider.height / 2);
-      const tapped = Number(await page.inputValue(`#${name}-box`));
-      assert.ok(Math.abs(tapped - (20 * along - 10)) < 1.5, `${name} should be about ${20 * along - 10} after the tap, is ${tapped}`);
-      await checkAgainstCPython(page, `${what} on a phone, ${name} slider tapped`);
-      await page.locator(`#${name}-box`).tap();
-      await page.fill(`#${name}-box`, String(i + 0.5));
-      assert.equal(await page.inputValue(`#${name}-slider`), String(i + 0.5));
-      await checkAgainstCPython(page, `${what} on a phone, ${name} typed`);
+      const tapped = Number(await page.inputValue(`#${box}-box`));
+      assert.ok(Math.abs(tapped - (20 * along - 10)) < 1.5, `${box} should be about ${20 * along - 10} after the tap, is ${tapped}`);
+      await checkAgainstCPython(page, `${what} on a phone, ${box} slider tapped`);
+      await page.locator(`#${box}-box`).tap();
+      await page.fill(`#${box}-box`, String(i + 0.5));
+      assert.equal(await page.inputValue(`#${box}-slider`), String(i + 0.5));
+      await checkAgainstCPython(page, `${what} on a phone, ${box} typed`);
     }
     ok(`${what} on a phone: every box and slider is on the screen and works by touch`);
-    await page.fill("#w1-box", "abc");
+    await page.fill("#w1-box", "1,5");
     const refusal = await page.locator("#w1-error").boundingBox();
     assert.ok(refusal.x + refusal.width <= width, `the refusal under w1 is cut off: ${JSON.stringify(refusal)}`);
+    await checkAxe(page, `${what} on a phone, showing a refusal`);
     await page.fill("#w1-box", "0");
     ok(`${what} on a phone: the refusal under w1 fits the screen`);
+    await checkLongInput(page, `${what} on a phone`);
+    await checkOverlaps(page, `${what} on a phone`);
     if (screenshot) {
-      for (const [name, start] of NAMES.map((name, i) => [name, ["0", "1", "4", "2", "3"][i]])) {
-        await page.fill(`#${name}-box`, start); // back to the worked example for the picture
-      }
+      await page.click('#presets [data-preset="article"]'); // back to the worked example for the picture
       await page.evaluate(() => (document.activeElement.blur(), window.scrollTo(0, 0)));
       await page.screenshot({ path: screenshot }); // the first screen, as a phone shows it
       ok(`${what} on a phone: screenshot saved: ${screenshot}`);
     }
     await checkNothingElse(browser, `${what} on a phone`);
+  } finally {
+    await browser.close();
+  }
+}
+
+// A school laptop or a projector, 1366 x 768: the drawing and the sigmoid curve are on the first
+// screen, beside the boxes.
+async function checkSmallDesktop(url, allowed, what) {
+  const browser = await openBrowser(SMALL_DESKTOP, allowed, what !== "served");
+  const { page } = browser;
+  try {
+    await openPage(page, url, `${what} at 1366 x 768`);
+    const bottom = await page.evaluate(() => document.getElementById("curve").getBoundingClientRect().bottom);
+    assert.ok(bottom <= SMALL_DESKTOP.viewport.height, `${what} at 1366 x 768: the curve ends at ${bottom} px`);
+    ok(`${what} at 1366 x 768: the curve is on the first screen (it ends at ${Math.round(bottom)} px)`);
+    await checkBothSchemes(page, `${what} at 1366 x 768`, { light: join(LOOKED_AT, "small-desktop-light.png"), dark: join(LOOKED_AT, "small-desktop-dark.png") });
+    await checkNothingElse(browser, `${what} at 1366 x 768`);
   } finally {
     await browser.close();
   }
@@ -406,6 +664,8 @@ async function checkPolicy() {
 
 async function main() {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  rmSync(LOOKED_AT, { recursive: true, force: true });
+  mkdirSync(LOOKED_AT, { recursive: true });
   const { server, url } = await startServer();
   try {
     const wasm = await fetch(url + "node_modules/@micropython/micropython-webassembly-pyscript/micropython.wasm");
@@ -416,6 +676,7 @@ async function main() {
     // The served page: every request goes to the local server, and nowhere else.
     await checkDesktop(url + "playground/", url, "served", join(SCREENSHOTS, "screenshot.png"));
     await checkPhone(url + "playground/", url, "served", null);
+    await checkSmallDesktop(url + "playground/", url, "served");
   } finally {
     server.kill();
   }
@@ -423,7 +684,9 @@ async function main() {
   await checkDesktop(SINGLE_FILE, SINGLE_FILE, "file:", null);
   await checkPhone(SINGLE_FILE, SINGLE_FILE, "file:", join(SCREENSHOTS, "screenshot-phone.png"));
   await checkPolicy();
-  console.log(`all ${passed.length} checks passed; screenshots in ${SCREENSHOTS}`);
+  console.log("overlaps at the random places:", JSON.stringify(overlapCounts));
+  console.log("lowest contrast on the drawings:", JSON.stringify(lowestContrast, null, 1));
+  console.log(`all ${passed.length} checks passed; screenshots in ${SCREENSHOTS}, and the rest to look at in ${LOOKED_AT}`);
 }
 
 await main();

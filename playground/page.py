@@ -142,6 +142,38 @@ BOXES = ("w1", "w2", "b", "x1", "x2")
 BOX_NAMED = {"weights[0]": "w1", "weights[1]": "w2", "bias": "b", "inputs[0]": "x1", "inputs[1]": "x2"}
 
 
+def _escaped(code):
+    # Characters that CPython's repr writes as escapes though they are not ASCII: the controls,
+    # the spaces other than " ", and the invisible ones a paste can bring in (soft hyphens,
+    # zero-width and direction marks, private use). MicroPython's repr escapes everything past
+    # ASCII, which would show a learner's "−2" as '\u22122'.
+    return (code < 0x20 or 0x7F <= code <= 0xA0 or code == 0xAD or code in (0x61C, 0x180E, 0xFEFF)
+            or (code != 0x20 and chr(code) in SPACES) or 0x200B <= code <= 0x200F
+            or 0x2028 <= code <= 0x202E or 0x2060 <= code <= 0x206F or 0xD800 <= code <= 0xF8FF
+            or 0xFFF9 <= code <= 0xFFFB)
+
+
+def cpython_repr(text):
+    """A str's repr as CPython writes it, in MicroPython too.
+
+    >>> print(cpython_repr("\u22122"), cpython_repr("it's"), cpython_repr("a\\u00a0b\\n"))
+    '−2' "it's" 'a\\xa0b\\n'
+    """
+    quote = '"' if "'" in text and '"' not in text else "'"
+    written = []
+    for character in text:
+        code = ord(character)
+        if character in (quote, "\\"):
+            written.append("\\" + character)
+        elif character in "\n\r\t":
+            written.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[character])
+        elif _escaped(code):
+            written.append(("\\x%02x" if code < 0x100 else "\\u%04x") % code)
+        else:
+            written.append(character)
+    return quote + "".join(written) + quote
+
+
 def neuron_says(box, text):
     """neuron.py's own message for text in one box, the other boxes holding numbers.
 
@@ -153,7 +185,8 @@ def neuron_says(box, text):
     try:
         Neuron([values["w1"], values["w2"]], values["b"]).feedforward([values["x1"], values["x2"]])
     except (TypeError, ValueError) as error:
-        return "%s: %s" % (type(error).__name__, error)
+        # neuron.py quotes the text with repr(): as CPython would, for the message CPython gives
+        return ("%s: %s" % (type(error).__name__, error)).replace(repr(text), cpython_repr(text))
     return None
 
 

@@ -193,15 +193,17 @@ function drawCurve(points) {
   svg("polyline", { class: "sigmoid", points: path.join(" ") });
   svg("line", { id: "point-drop", class: "guide", x1: 0, y1: 0, x2: 0, y2: 0 });
   svg("circle", { id: "point", r: 6, cx: xOf(0), cy: yOf(0.5) });
-  svg("text", { id: "point-label", class: "tick", x: 0, y: 0 }, "");
+  svg("text", { id: "point-label", class: "tick point-text", x: 0, y: 0 }, "");
+  svg("text", { id: "point-note", class: "tick point-text", x: 0, y: 0 }, "");
 }
 
 function drawPoint(sum, output) {
   const point = element("point");
   const label = element("point-label");
+  const note = element("point-note");
   const drop = element("point-drop");
   const visible = sum !== null && output !== null && !Number.isNaN(sum) && !Number.isNaN(output);
-  for (const node of [point, label, drop]) node.style.display = visible ? "" : "none";
+  for (const node of [point, label, note, drop]) node.style.display = visible ? "" : "none";
   if (!visible) {
     element("curve-numbers").textContent = "No point: the neuron has no output now.";
     return;
@@ -215,11 +217,16 @@ function drawPoint(sum, output) {
   drop.setAttribute("x2", xOf(z));
   drop.setAttribute("y1", yOf(output));
   drop.setAttribute("y2", yOf(0));
-  const labelOnLeft = z > 0; // on the side away from the chart's nearer edge
-  label.setAttribute("x", xOf(z) + (labelOnLeft ? -12 : 12));
-  label.setAttribute("y", yOf(output) + (output > 0.5 ? 44 : -34)); // clear of the curve
-  label.setAttribute("text-anchor", labelOnLeft ? "end" : "start");
-  label.textContent = (offChart ? "off the chart: " : "") + `sigmoid(${shortRepr(sum)})`;
+  // The label goes in a corner the curve never enters, away from the point: top left for a point
+  // on the right half (where the curve is over 0.5), bottom right for one on the left half.
+  const topLeft = z > 0;
+  for (const [node, line] of [[label, 0], [note, 1]]) {
+    node.setAttribute("x", topLeft ? PLOT.left + 8 : PLOT.right - 6);
+    node.setAttribute("y", (topLeft ? yOf(0.86) : yOf(0.22)) + 21 * line);
+    node.setAttribute("text-anchor", topLeft ? "start" : "end");
+  }
+  label.textContent = `sigmoid(${shortRepr(sum)})`;
+  note.textContent = offChart ? `off the chart, to the ${sum < 0 ? "left" : "right"}` : "";
   element("curve-numbers").textContent =
     `The point is at sum ${pythonRepr(sum)}, output ${pythonRepr(output)}` +
     (offChart ? ", off the chart, drawn at its edge." : ".");

@@ -6,7 +6,7 @@ from pathlib import Path
 from hypothesis import example, given, strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
-from page import DIGIT_ZEROS, SPACES, read_number, what_to_write  # noqa: E402
+from page import DIGIT_ZEROS, SPACES, cpython_repr, read_number, what_to_write  # noqa: E402
 
 
 def test_the_digit_zeros_are_cpythons():
@@ -69,3 +69,12 @@ def test_what_to_write_is_a_number_python_reads(text):
         suggested = hint[len("write "):].split(" ")[0].rstrip(",:")
         if suggested != "a":  # "write a number as Python does, such as ..."
             assert cpython_float(suggested) is not None, hint
+
+
+@given(st.text(alphabet=st.sampled_from(
+    list("ab1'\"\\\n\r\t\x00\x7f\x85\xa0\xad") + ["\u0663", "\u2212", "\u2003", "\u200b", "\u202e", "\u3000",
+                                                  "\ufeff", "\ue000", "\u00e9", "\u4e00"]), max_size=8))
+@example("it's")
+@example("'\"")
+def test_cpython_repr_is_cpythons(text):
+    assert cpython_repr(text) == repr(text)
