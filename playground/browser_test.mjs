@@ -511,7 +511,7 @@ async function checkPrint(page, what, name) {
   await page.click('#presets [data-preset="article"]');
   await page.emulateMedia({ media: "print" });
   const printed = await page.evaluate(() => ({
-    hidden: [...document.querySelectorAll(".slider, #presets, #status")].every((node) => getComputedStyle(node).display === "none"),
+    hidden: [...document.querySelectorAll(".slider, #presets, #status")].every((node) => node.getClientRects().length === 0),
     codeSize: parseFloat(getComputedStyle(document.querySelector("#code pre")).fontSize),
     drawings: [...document.querySelectorAll("#diagram, #curve")].every((node) => node.getBoundingClientRect().width > 200),
   }));
