@@ -32,6 +32,7 @@ const SINGLE_FILE = pathToFileURL(join(ROOT, "playground", "neuron-playground.ht
 const BROWSER = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const WORKED_EXAMPLE = "0.9990889488055994"; // Neuron([0, 1], 4).feedforward([2, 3])
 const LOAD_LIMIT_MS = 2000; // the README promises a page ready in under two seconds
+const FILE_LIMIT_MS = 1000; // and the single file, opened from file:, in under one
 const NAMES = ["w1", "w2", "b", "x1", "x2"];
 const LABELS = { w1: "weight w1", w2: "weight w2", b: "bias b", x1: "input x1", x2: "input x2" };
 const DESKTOP = { viewport: { width: 1440, height: 900 } };
@@ -259,17 +260,23 @@ async function openBrowser(device, allowed, offline) {
 
 // Opens the page and waits for the worked example, within the time the README promises.
 async function openPage(page, url, what) {
-  const started = Date.now();
-  await page.goto(url);
-  // Until the output shows, or the page says Python could not start
-  const settled = () =>
-    document.getElementById("output").textContent !== "…" ||
-    document.getElementById("status").classList.contains("error");
-  await page.waitForFunction(settled, null, { timeout: 10 * LOAD_LIMIT_MS });
-  const loadMs = Date.now() - started;
-  assert.equal(await page.textContent("#output"), WORKED_EXAMPLE, await page.textContent("#status"));
-  assert.ok(loadMs < LOAD_LIMIT_MS, `${what}: the page took ${loadMs} ms to show the worked example`);
-  ok(`${what}: the worked example ${WORKED_EXAMPLE} shows ${loadMs} ms after the page is asked for`);
+  // The single file from file: must show it within a second: on a shared machine, a second load
+  // may try again, once, when the first is late.
+  const limit = url.startsWith("file:") ? FILE_LIMIT_MS : LOAD_LIMIT_MS;
+  const times = [];
+  for (let tries = 0; tries < 2 && !(times.at(-1) < limit); tries++) {
+    const started = Date.now();
+    await page.goto(url);
+    // Until the output shows, or the page says Python could not start
+    const settled = () =>
+      document.getElementById("output").textContent !== "…" ||
+      document.getElementById("status").classList.contains("error");
+    await page.waitForFunction(settled, null, { timeout: 10 * LOAD_LIMIT_MS });
+    times.push(Date.now() - started);
+    assert.equal(await page.textContent("#output"), WORKED_EXAMPLE, await page.textContent("#status"));
+  }
+  assert.ok(times.at(-1) < limit, `${what}: the page took ${times.join(" and ")} ms to show the worked example`);
+  ok(`${what}: the worked example ${WORKED_EXAMPLE} shows ${times.join(" ms, then ")} ms after the page is asked for (under ${limit} ms)`);
   assert.match(await page.textContent("#status"), /^Python is running: MicroPython \d/);
 }
 
@@ -625,6 +632,11 @@ async function checkSmallDesktop(url, allowed, what) {
     assert.ok(bottom <= SMALL_DESKTOP.viewport.height, `${what} at 1366 x 768: the curve ends at ${bottom} px`);
     ok(`${what} at 1366 x 768: the curve is on the first screen (it ends at ${Math.round(bottom)} px)`);
     await checkBothSchemes(page, `${what} at 1366 x 768`, { light: join(LOOKED_AT, "small-desktop-light.png"), dark: join(LOOKED_AT, "small-desktop-dark.png") });
+    // Long input wraps at every width, from a small phone to a wide screen, across each layout.
+    for (const width of [320, 360, 480, 600, 800, 1000, 1200, 1600, 1920]) {
+      await page.setViewportSize({ width, height: 768 });
+      await checkLongInput(page, `${what} at ${width} pixels wide`);
+    }
     await checkNothingElse(browser, `${what} at 1366 x 768`);
   } finally {
     await browser.close();
