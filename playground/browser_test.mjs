@@ -398,6 +398,24 @@ async function checkPresets(page, what) {
   ok(`${what}: the buttons give the AND, OR and NAND gates, 0.5, and the article's example back`);
 }
 
+// What another script on the page (a learning panel) uses: globalThis.neuronPlayground's
+// setValues, the "playground-set" event, and the "playground-change" event after each change.
+async function checkHooks(page, what) {
+  const seen = await page.evaluate(async () => {
+    const changes = [];
+    document.addEventListener("playground-change", (event) => changes.push(event.detail.texts));
+    globalThis.neuronPlayground.setValues({ w1: 0.5, b: -1, x1: "2" });
+    document.dispatchEvent(new CustomEvent("playground-set", { detail: { w2: 0.1 + 0.2 } }));
+    return { changes, texts: globalThis.neuronPlayground.boxTexts(), output: globalThis.neuronPlayground.answer().output };
+  });
+  assert.deepEqual(seen.texts, { w1: "0.5", w2: "0.30000000000000004", b: "-1.0", x1: "2", x2: "3" });
+  assert.deepEqual(seen.changes, [{ ...seen.texts, w2: "1" }, seen.texts]);
+  const expected = await checkAgainstCPython(page, `${what}, values set by another script`);
+  assert.equal(String(seen.output), expected.output);
+  await page.click('#presets [data-preset="article"]');
+  ok(`${what}: another script sets the boxes through neuronPlayground.setValues and "playground-set", and hears "playground-change"`);
+}
+
 // Everything a learner does on a desktop: sliders, keys, boxes, refusals, nan, buttons.
 async function checkDesktop(url, allowed, what, screenshot) {
   const browser = await openBrowser(DESKTOP, allowed, what !== "served");
@@ -505,6 +523,7 @@ async function checkDesktop(url, allowed, what, screenshot) {
 
     await checkLongInput(page, what);
     await checkPresets(page, what);
+    await checkHooks(page, what);
     await checkOverlaps(page, what);
     await checkPrint(page, what, name);
     if (what === "served") await checkReprs(page);
