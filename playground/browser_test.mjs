@@ -657,6 +657,12 @@ async function checkSmallDesktop(url, allowed, what) {
     for (const width of [320, 360, 480, 600, 800, 1000, 1200, 1600, 1920]) {
       await page.setViewportSize({ width, height: 768 });
       await checkLongInput(page, `${what} at ${width} pixels wide`);
+      if (width === 360) {
+        // the narrowest common phone: no text under 12 pixels there either
+        const smallest = await page.evaluate(smallestText);
+        assert.ok(smallest.size >= 12, `${what} at 360 pixels wide: ${smallest.what} is ${smallest.size} px`);
+        ok(`${what} at 360 pixels wide: the smallest text, ${smallest.what}, is ${smallest.size.toFixed(1)} px`);
+      }
     }
     await checkNothingElse(browser, `${what} at 1366 x 768`);
   } finally {

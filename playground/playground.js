@@ -226,7 +226,7 @@ function drawPoint(sum, output) {
     node.setAttribute("text-anchor", topLeft ? "start" : "end");
   }
   label.textContent = `sigmoid(${shortRepr(sum)})`;
-  note.textContent = offChart ? `off the chart, to the ${sum < 0 ? "left" : "right"}` : "";
+  note.textContent = offChart ? "off the chart" : "";
   element("curve-numbers").textContent =
     `The point is at sum ${pythonRepr(sum)}, output ${pythonRepr(output)}` +
     (offChart ? ", off the chart, drawn at its edge." : ".");
