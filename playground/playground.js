@@ -337,7 +337,8 @@ function update() {
   if (refused.length || answer.waiting.length) {
     element("output").textContent = "no output";
     note.textContent = refused.length
-      ? `neuron.py refused ${refused.map((name) => LABELS[name]).join(" and ")}: see the message under it`
+      ? `neuron.py refused ${refused.map((name) => LABELS[name]).join(" and ")}: ` +
+        `see the message under ${refused.length > 1 ? "each" : "it"}`
       : `waiting for a number in ${answer.waiting.map((name) => LABELS[name]).join(" and ")}`;
     note.className = refused.length ? "error" : "";
     drawPoint(null, null);
