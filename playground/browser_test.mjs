@@ -500,6 +500,15 @@ async function checkDesktop(url, allowed, what, screenshot) {
       await checkAgainstCPython(page, `${what}, ${box} put back`);
     }
 
+    // Two boxes refused at once: each gets its own message, as neuron.py gives it for that box.
+    await page.fill("#w1-box", "abc");
+    await page.fill("#x2-box", "1,5");
+    const both = await checkAgainstCPython(page, `${what}, two boxes refused`);
+    assert.deepEqual(Object.keys(both.refused).sort(), ["w1", "x2"]);
+    assert.equal(await page.textContent("#output-note"), "neuron.py refused weight w1 and input x2: see the message under each");
+    await page.click('#presets [data-preset="article"]');
+    ok(`${what}: two boxes refused at once each show their own message`);
+
     // An empty box waits: no refusal, no output, and a word that says for what.
     await page.fill("#x1-box", "");
     await checkAgainstCPython(page, `${what}, x1 emptied`);

@@ -333,7 +333,8 @@ function update() {
   element("sum").textContent = full(answer.sum);
   for (const [box, refusal] of Object.entries(answer.refused)) showRefusal(box, refusal);
   const note = element("output-note");
-  const refused = Object.keys(answer.refused);
+  // in the page's order (a MicroPython dict keeps no order)
+  const refused = VALUES.map(({ name }) => name).filter((name) => name in answer.refused);
   if (refused.length || answer.waiting.length) {
     element("output").textContent = "no output";
     note.textContent = refused.length
