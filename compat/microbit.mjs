@@ -27,9 +27,11 @@ const SILENCE_AFTER_ERROR = 2;
 const BANNER = "MicroPython v";
 const PROMPT = ">>> ";
 
-// Where the package put the firmware: dpkg -L lists the package's files.
-const firmware = execFileSync("dpkg", ["-L", "firmware-microbit-micropython"], { encoding: "utf8" })
-  .split("\n").find((path) => path.endsWith(".hex"));
+// The firmware: the .hex file named by $MICROBIT_FIRMWARE, or else where Debian's package put its
+// own (dpkg -L lists the package's files). compat/run.py runs each firmware it checks that way.
+const firmware = process.env.MICROBIT_FIRMWARE ||
+  execFileSync("dpkg", ["-L", "firmware-microbit-micropython"], { encoding: "utf8" })
+    .split("\n").find((path) => path.endsWith(".hex"));
 const files = new MicropythonFsHex(readFileSync(firmware, "utf8"));
 const neuron = fileURLToPath(new URL("../neuron.py", import.meta.url));
 files.write("main.py", readFileSync(process.argv[2]));
