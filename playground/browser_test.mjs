@@ -393,9 +393,27 @@ async function checkPresets(page, what) {
     const expected = await checkAgainstCPython(page, `${what}, preset ${preset}`);
     assert.equal(expected.output, output);
   }
+  // Each gate's truth table, x1 and x2 each 0 or 1: over 0.5 means yes.
+  const tables = { and: [false, false, false, true], or: [false, true, true, true], nand: [true, true, true, false] };
+  for (const [preset, table] of Object.entries(tables)) {
+    await page.click(`#presets [data-preset="${preset}"]`);
+    const answers = [];
+    for (const [x1, x2] of [["0", "0"], ["0", "1"], ["1", "0"], ["1", "1"]]) {
+      await page.fill("#x1-box", x1);
+      await page.fill("#x2-box", x2);
+      answers.push(Number((await checkAgainstCPython(page, `${what}, ${preset} gate`)).output) > 0.5);
+    }
+    assert.deepEqual(answers, table, `${what}: the ${preset} gate's truth table`);
+  }
+  // The prompts' own numbers, as lessons/worksheet.md has them: 1a, and 2b's x2 = -4.
+  for (const [texts, output] of [[{ w1: "1", w2: "-1", b: "0", x1: "3", x2: "2" }, "0.7310585786300049"],
+    [{ w1: "0", w2: "1", b: "4", x1: "100", x2: "-4" }, "0.5"]]) {
+    for (const [box, text] of Object.entries(texts)) await page.fill(`#${box}-box`, text);
+    assert.equal((await checkAgainstCPython(page, `${what}, a prompt's numbers`)).output, output);
+  }
   await page.click('#presets [data-preset="article"]');
   assert.equal(await page.textContent("#output"), WORKED_EXAMPLE);
-  ok(`${what}: the buttons give the AND, OR and NAND gates, 0.5, and the article's example back`);
+  ok(`${what}: the buttons give the AND, OR and NAND gates (each truth table checked), 0.5, and the article's example back; the prompts' numbers give what they say`);
 }
 
 // What another script on the page (a learning panel) uses: globalThis.neuronPlayground's
