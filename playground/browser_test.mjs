@@ -531,6 +531,13 @@ async function checkDesktop(url, allowed, what, screenshot) {
     await page.fill("#x1-box", "");
     await checkAgainstCPython(page, `${what}, x1 emptied`);
     assert.equal(await page.textContent("#output-note"), "waiting for a number in input x1");
+    assert.match(await page.textContent("#product1-terms"), /·\?$/);
+    const w2 = await page.inputValue("#w2-box");
+    await page.fill("#w2-box", "1,5");
+    await checkAgainstCPython(page, `${what}, x1 empty and w2 refused`);
+    assert.equal(await page.textContent("#output-note"),
+      "neuron.py refused weight w2: see the message under it; waiting for a number in input x1");
+    await page.fill("#w2-box", w2);
     await page.fill("#x1-box", "2");
     ok(`${what}: an empty box waits quietly, with no refusal`);
 

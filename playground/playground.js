@@ -234,9 +234,11 @@ function drawPoint(sum, output) {
 
 // ---- The numbers -----------------------------------------------------------------------------
 
-// A box's text as the sums beside the drawing write it, a negative number in brackets: 1·(-3)
+// A box's text as the sums beside the drawing write it, a negative number in brackets: 1·(-3),
+// and an empty box as ?
 function boxShown(name) {
   const text = rows[name].box.value.trim();
+  if (text === "") return "?";
   return text.startsWith("-") ? `(${text})` : text;
 }
 
@@ -337,10 +339,15 @@ function update() {
   const refused = VALUES.map(({ name }) => name).filter((name) => name in answer.refused);
   if (refused.length || answer.waiting.length) {
     element("output").textContent = "no output";
-    note.textContent = refused.length
-      ? `neuron.py refused ${refused.map((name) => LABELS[name]).join(" and ")}: ` +
-        `see the message under ${refused.length > 1 ? "each" : "it"}`
-      : `waiting for a number in ${answer.waiting.map((name) => LABELS[name]).join(" and ")}`;
+    const said = [];
+    if (refused.length) {
+      said.push(`neuron.py refused ${refused.map((name) => LABELS[name]).join(" and ")}: ` +
+        `see the message under ${refused.length > 1 ? "each" : "it"}`);
+    }
+    if (answer.waiting.length) {
+      said.push(`waiting for a number in ${answer.waiting.map((name) => LABELS[name]).join(" and ")}`);
+    }
+    note.textContent = said.join("; ");
     note.className = refused.length ? "error" : "";
     drawPoint(null, null);
   } else {
