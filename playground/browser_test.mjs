@@ -18,7 +18,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
-import { drawingContrasts, drawingOverlaps, overlapsAtRandomPlaces, smallestText, targetHeights } from "./page_checks.mjs";
+import { drawingContrasts, drawingOverlaps, smallestText, targetHeights } from "./page_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { values: options } = parseArgs({ options: { screenshots: { type: "string" } } });
@@ -345,15 +345,14 @@ const LONG_NUMBERS = [
 ];
 const overlapCounts = {};
 async function checkOverlaps(page, what) {
-  await page.evaluate(`globalThis.drawingOverlaps = ${drawingOverlaps}`);
-  const found = await page.evaluate(overlapsAtRandomPlaces, { count: RANDOM_PLACES, seed: 18 });
+  const found = await page.evaluate(drawingOverlaps, { places: RANDOM_PLACES, seed: 18 });
   overlapCounts[what] = found.length;
   assert.deepEqual(found.slice(0, 3), [], `${what}: ${found.length} of ${RANDOM_PLACES} places have numbers running into something`);
   ok(`${what}: at ${RANDOM_PLACES} random slider places, no number on the drawings runs into another, a shape or a line`);
   const before = await boxTexts(page);
   for (const texts of LONG_NUMBERS) {
     for (const [name, text] of Object.entries(texts)) await page.fill(`#${name}-box`, text);
-    const overlaps = [...(await page.evaluate(drawingOverlaps, "diagram")), ...(await page.evaluate(drawingOverlaps, "curve"))];
+    const overlaps = await page.evaluate(drawingOverlaps, {});
     assert.deepEqual(overlaps, [], `${what}: with ${JSON.stringify(await boxTexts(page))}`);
     await checkAgainstCPython(page, `${what}, long numbers`);
   }

@@ -3,13 +3,15 @@
 // WebDriver's execute script with fn's source): nothing here refers to anything outside itself.
 
 // Every place where a number on a drawing runs into another number, a shape, a line or the
-// drawing's edge. A number is a <text class="value"> (or, on the curve, the point's label and note); the
-// names inside the shapes (x1, Σ, sigmoid) count as their shapes. Boxes are in the drawing's own
-// units: getBBox() for texts and shapes, the exact segment for a line, and a 10-unit square for an
-// arrowhead at a line's end.
-export function drawingOverlaps(svgId) {
-  const svg = document.getElementById(svgId);
-  const view = svg.viewBox.baseVal;
+// drawing's edge. A number is a <text class="value"> (or, on the curve, the point's label and
+// note); the names inside the shapes (x1, Σ, sigmoid) count as their shapes. Boxes are in the
+// drawing's own units: getBBox() for texts and shapes, the exact segment for a line, and a
+// 10-unit square for an arrowhead at a line's end.
+//
+// With `places`, it first moves the page's five sliders to that many random places (from `seed`:
+// the same places each run), as a hand would, and looks after each. It gives the findings, each
+// with the place and the sums that were showing.
+export function drawingOverlaps({ drawings = ["diagram", "curve"], places = 0, seed = 1 } = {}) {
   const box = (node) => {
     const { x, y, width, height } = node.getBBox();
     return { x, y, right: x + width, bottom: y + height };
@@ -32,55 +34,51 @@ export function drawingOverlaps(svgId) {
     return t0 < t1;
   };
   const visible = (node) => node.style.display !== "none" && getComputedStyle(node).display !== "none";
-  const labels = [...svg.querySelectorAll("text.value, text.point-text")].filter(visible).filter((node) => node.textContent);
-  const shapes = [...svg.querySelectorAll("circle, rect, text.name, text.tick:not(.point-text)")].filter(visible);
-  const lines = [...svg.querySelectorAll("line, polyline")].filter(visible);
-  const found = [];
   const name = (node) => node.id || `${node.tagName}.${node.getAttribute("class")}` + (node.textContent ? ` "${node.textContent}"` : "");
-  for (const [i, label] of labels.entries()) {
-    const a = box(label);
-    if (a.x < view.x || a.y < view.y || a.right > view.x + view.width || a.bottom > view.y + view.height) {
-      found.push(`${name(label)} "${label.textContent}" goes past the drawing's edge`);
+  const look = (svgId) => {
+    const svg = document.getElementById(svgId);
+    const view = svg.viewBox.baseVal;
+    const labels = [...svg.querySelectorAll("text.value, text.point-text")].filter(visible).filter((node) => node.textContent);
+    const shapes = [...svg.querySelectorAll("circle, rect, text.name, text.tick:not(.point-text)")].filter(visible);
+    const lines = [...svg.querySelectorAll("line, polyline")].filter(visible);
+    const found = [];
+    for (const [i, label] of labels.entries()) {
+      const a = box(label);
+      if (a.x < view.x || a.y < view.y || a.right > view.x + view.width || a.bottom > view.y + view.height) {
+        found.push(`${name(label)} "${label.textContent}" goes past the drawing's edge`);
+      }
+      for (const other of labels.slice(i + 1)) {
+        if (meet(a, box(other))) found.push(`${name(label)} "${label.textContent}" runs into ${name(other)} "${other.textContent}"`);
+      }
+      for (const shape of shapes) {
+        if (meet(a, box(shape))) found.push(`${name(label)} "${label.textContent}" runs into ${name(shape)}`);
+      }
+      for (const line of lines) {
+        const points = line.tagName === "line"
+          ? [[line.x1, line.y1], [line.x2, line.y2]].map(([x, y]) => ({ x: x.baseVal.value, y: y.baseVal.value }))
+          : [...line.points].map(({ x, y }) => ({ x, y }));
+        const end = points[points.length - 1];
+        const hit = points.slice(1).some((q, k) => crosses(points[k], q, a)) ||
+          (line.getAttribute("marker-end") && meet(a, { x: end.x - 5, y: end.y - 5, right: end.x + 5, bottom: end.y + 5 }));
+        if (hit) found.push(`${name(label)} "${label.textContent}" runs into ${name(line)}`);
+      }
     }
-    for (const other of labels.slice(i + 1)) {
-      if (meet(a, box(other))) found.push(`${name(label)} "${label.textContent}" runs into ${name(other)} "${other.textContent}"`);
-    }
-    for (const shape of shapes) {
-      if (meet(a, box(shape))) found.push(`${name(label)} "${label.textContent}" runs into ${name(shape)}`);
-    }
-    for (const line of lines) {
-      const points = line.tagName === "line"
-        ? [[line.x1, line.y1], [line.x2, line.y2]].map(([x, y]) => ({ x: x.baseVal.value, y: y.baseVal.value }))
-        : [...line.points].map(({ x, y }) => ({ x, y }));
-      const hit = points.slice(1).some((q, k) => crosses(points[k], q, a)) ||
-        (line.getAttribute("marker-end") &&
-          meet(a, { x: points.at(-1).x - 5, y: points.at(-1).y - 5, right: points.at(-1).x + 5, bottom: points.at(-1).y + 5 }));
-      if (hit) found.push(`${name(label)} "${label.textContent}" runs into ${name(line)}`);
-    }
-  }
-  return found;
-}
-
-// Moves the page's five sliders to `count` random places (a fixed seed: the same places each
-// run), as a hand would, and after each lists what drawingOverlaps finds on both drawings. The
-// caller puts drawingOverlaps into the page first, as globalThis.drawingOverlaps (evaluating
-// `globalThis.drawingOverlaps = ${drawingOverlaps}`): a function handed to the page cannot take
-// another one with it.
-export function overlapsAtRandomPlaces({ count, seed }) {
+    return found;
+  };
+  if (!places) return drawings.flatMap(look);
   let state = seed >>> 0;
   const random = () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0; // a linear congruential generator
     return state / 2 ** 32;
   };
   const findings = [];
-  for (let i = 0; i < count; i++) {
-    for (const name of ["w1", "w2", "b", "x1", "x2"]) {
-      const slider = document.getElementById(`${name}-slider`);
+  for (let place = 0; place < places; place++) {
+    for (const slider of ["w1", "w2", "b", "x1", "x2"].map((box) => document.getElementById(`${box}-slider`))) {
       slider.value = (Math.round(random() * 2000) / 100 - 10).toFixed(2);
       slider.dispatchEvent(new Event("input", { bubbles: true }));
     }
-    const overlaps = [...globalThis.drawingOverlaps("diagram"), ...globalThis.drawingOverlaps("curve")];
-    if (overlaps.length) findings.push({ place: i, values: document.getElementById("sum-terms").textContent, overlaps });
+    const overlaps = drawings.flatMap(look);
+    if (overlaps.length) findings.push({ place, sums: document.getElementById("sum-terms").textContent, overlaps });
   }
   return findings;
 }
