@@ -772,7 +772,9 @@ async function checkEngineLayer(url) {
 // Every check, in one engine: the served page, the single file, on a desktop and a phone.
 async function checkEngine(url) {
   for (const [what, why] of Object.entries(LIMITS[engine])) console.log(`note ${engine} cannot: ${what}: ${why}`);
-  const shots = (name) => join(engine === "chromium" ? SCREENSHOTS : OUTSIDE, engine === "chromium" ? name : name.replace(".png", `-${engine}.png`));
+  // Chromium's two that the README shows go where --screenshots says; every other one outside.
+  const readme = (name) => engine === "chromium" && ["screenshot.png", "screenshot-phone.png"].includes(name);
+  const shots = (name) => (readme(name) ? join(SCREENSHOTS, name) : join(OUTSIDE, name.replace(".png", `-${engine}.png`)));
   await checkDesktop(url + "playground/", url, "served", shots("screenshot.png"));
   await checkPhone(url + "playground/", url, "served", shots("screenshot-served-phone.png"));
   await checkSmallDesktop(url + "playground/", url, "served");
