@@ -1,15 +1,16 @@
-// Runs a Python file on a BBC micro:bit v1, emulated: node compat/microbit.mjs FILE.py
+// Runs a Python file on a BBC micro:bit v1, emulated: node compat/microbit.mjs FILE.py [MODULE.py...]
 // The board is the real MicroPython firmware from Debian's firmware-microbit-micropython, in QEMU's
 // "microbit" machine (Debian's qemu-system-arm). As a learner's editor does, @microbit/microbit-fs
 // writes FILE.py, as main.py, and neuron.py into the firmware's file system; the board runs main.py
-// when it starts, then opens its REPL. Printed here: what main.py printed. Exit status 1 if it
-// ended in an error, or the board said nothing for too long.
+// when it starts, then opens its REPL. Any MODULE.py files go beside them, under their own names,
+// for main.py to import (lessons/microbit_train.py imports lessons/train.py so). Printed here: what
+// main.py printed. Exit status 1 if it ended in an error, or the board said nothing for too long.
 import { MicropythonFsHex } from "@microbit/microbit-fs";
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // The longest a run may take. The self-check's largest piece, 12,000 sigmoids, runs in about two
@@ -35,6 +36,7 @@ const firmware = process.env.MICROBIT_FIRMWARE ||
 const files = new MicropythonFsHex(readFileSync(firmware, "utf8"));
 const neuron = fileURLToPath(new URL("../neuron.py", import.meta.url));
 files.write("main.py", readFileSync(process.argv[2]));
+for (const module of process.argv.slice(3)) files.write(basename(module), readFileSync(module));
 // neuron.py itself as main.py (the demo) needs no second copy: the board has 15 KB for files.
 if (resolve(process.argv[2]) !== neuron) files.write("neuron.py", readFileSync(neuron));
 

@@ -1,20 +1,21 @@
-"""One neuron learns to tell the article's four people apart.
-
-The smallest example of learning: no network yet, just one Neuron from
-neuron.py whose two weights and bias start at random and are changed a
-little at a time, by stochastic gradient descent, until its output is
-near 1 for the women and near 0 for the men. The data, the loss and the
-gradients are the article's ("An Introduction to Neural Networks", by
-Victor Zhou), for one neuron instead of three.
-
-Run it from the repository root: python3 lessons/one_neuron.py
-"""
+# One neuron learns to tell the article's four people apart.
+#
+# The smallest example of learning: no network yet, just one Neuron from
+# neuron.py whose two weights and bias start at random and are changed a
+# little at a time, by stochastic gradient descent, until its output is
+# near 1 for the women and near 0 for the men. The data, the loss and the
+# gradients are the article's ("An Introduction to Neural Networks", by
+# Victor Zhou), for one neuron instead of three.
+#
+# Run it from the repository root: python3 lessons/one_neuron.py
 import random
-import sys
 
-sys.path.append(".")   # find neuron.py from the repository root, too
-sys.path.append("..")  # or from inside lessons/
-from neuron import Neuron
+try:
+    from neuron import Neuron
+except ImportError:  # run from the repository: neuron.py is one folder up
+    import sys
+    sys.path.append(sys.path[0] + "/..")
+    from neuron import Neuron
 
 # The article's four people: weight minus 135 (lb), height minus 66 (in).
 data = [

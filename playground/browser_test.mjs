@@ -10,9 +10,10 @@
 // The browsers are Debian's chromium, firefox-esr and WebKitGTK's MiniBrowser (webkit2gtk-driver,
 // under Xvfb): engines.mjs says how each is found and driven; none is ever downloaded. Every
 // engine runs every check; one that fails, or does not start, fails the run. Chromium's
-// screenshots, screenshot.png (the served page on a desktop) and screenshot-phone.png (the single
-// file on a phone), go to a folder outside the repository unless DIR names one (`--screenshots
-// playground` makes the README's); the other engines' go to that outside folder always.
+// screenshots, screenshot.png (the served page on a desktop), screenshot-phone.png (the single
+// file on a phone) and learn-desktop.png and learn-phone.png (the learning panel), go to a folder
+// outside the repository unless DIR names one (`--screenshots playground` makes the README's);
+// the other engines' go to that outside folder always.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -23,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { DESKTOP, ENGINES, LIMITS, PHONE, Unsupported, open } from "./engines.mjs";
 import { drawingContrasts, drawingOverlaps, smallestText, targetHeights } from "./page_checks.mjs";
+import { checkLearning, checkLearningColours } from "./learn_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { values: options } = parseArgs({
@@ -747,6 +749,37 @@ async function checkPolicy() {
   }
 }
 
+// The learning panel (learn_checks.mjs), on a page of its own at the worked example: its steps
+// against lessons/one_neuron.py on CPython, its drawings, contrast and axe-core, and on paper.
+async function checkLearningPanel(url, allowed, what, viewport, screenshot) {
+  const page = await openBrowser(viewport, allowed, !what.startsWith("served"));
+  try {
+    await openPage(page, url, what);
+    await checkLearning(page, { what, ok, screenshot, phone: viewport.phone, width: PHONE.width });
+    await checkNothingElse(page, what);
+  } finally {
+    await page.close();
+  }
+}
+
+// The learning panel in a system set to dark from the start (which is how Firefox and WebKit
+// take it): its contrast and axe-core again, and a picture.
+async function checkLearningDark(url, allowed, what, viewport, screenshot) {
+  const page = await open(engine, { viewport, allow: allowed, offline: !what.startsWith("served"), colorScheme: "dark" });
+  try {
+    await openPage(page, url, what);
+    await page.waitFor(() => document.getElementById("learn")?.dataset.ready === "true");
+    assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), true);
+    await checkLearningColours(page, what, ok);
+    await page.evaluate(() => document.getElementById("learn-status").scrollIntoView({ block: "start" }));
+    await page.screenshot(screenshot);
+    ok(`${what}: screenshot saved: ${screenshot}`);
+    await checkNothingElse(page, what);
+  } finally {
+    await page.close();
+  }
+}
+
 // What engines.mjs promises beyond the checks above: a dark system where asked for, and the page
 // printed to PDF where the engine can print (engines.mjs's LIMITS says where it cannot).
 async function checkEngineLayer(url) {
@@ -773,7 +806,7 @@ async function checkEngineLayer(url) {
 async function checkEngine(url) {
   for (const [what, why] of Object.entries(LIMITS[engine])) console.log(`note ${engine} cannot: ${what}: ${why}`);
   // Chromium's two that the README shows go where --screenshots says; every other one outside.
-  const readme = (name) => engine === "chromium" && ["screenshot.png", "screenshot-phone.png"].includes(name);
+  const readme = (name) => engine === "chromium" && ["screenshot.png", "screenshot-phone.png", "learn-desktop.png", "learn-phone.png"].includes(name);
   const shots = (name) => (readme(name) ? join(SCREENSHOTS, name) : join(OUTSIDE, name.replace(".png", `-${engine}.png`)));
   await checkDesktop(url + "playground/", url, "served", shots("screenshot.png"));
   await checkPhone(url + "playground/", url, "served", shots("screenshot-served-phone.png"));
@@ -782,6 +815,12 @@ async function checkEngine(url) {
   // The single file, with no server and the network off: it asks for nothing but itself.
   await checkDesktop(SINGLE_FILE, SINGLE_FILE, "file:", shots("screenshot-file.png"));
   await checkPhone(SINGLE_FILE, SINGLE_FILE, "file:", shots("screenshot-phone.png"));
+  await checkLearningPanel(url + "playground/", url, "served, learning", DESKTOP, shots("learn-desktop.png"));
+  await checkLearningPanel(url + "playground/", url, "served on a phone, learning", PHONE, null);
+  await checkLearningPanel(SINGLE_FILE, SINGLE_FILE, "file:, learning", DESKTOP, null);
+  await checkLearningPanel(SINGLE_FILE, SINGLE_FILE, "file: on a phone, learning", PHONE, shots("learn-phone.png"));
+  await checkLearningDark(url + "playground/", url, "served, dark, learning", DESKTOP, join(OUTSIDE, `learn-dark-${engine}.png`));
+  await checkLearningDark(SINGLE_FILE, SINGLE_FILE, "file: on a phone, dark, learning", PHONE, join(OUTSIDE, `learn-dark-phone-${engine}.png`));
   await checkPolicy();
   await checkEngineLayer(url);
 }

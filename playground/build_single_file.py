@@ -2,10 +2,11 @@
 
 It holds everything the page needs, so that it runs opened from a file: address, with no server
 and no network, or uploaded to a course site as one file: index.html with playground.css and
-playground.js inlined, page.py's and neuron.py's text, and MicroPython's glue code and .wasm
-(the .wasm as base64, which playground.js gives to MicroPython as a data: URL), with
-MicroPython's license notice. It is made from the repository's files and the npm package that
-package-lock.json pins, byte for byte the same each time:
+playground.js and learn.js inlined, the text of page.py, neuron.py, learn_page.py and
+lessons/one_neuron.py, and MicroPython's glue code and .wasm (the .wasm as base64, which
+playground.js gives to MicroPython as a data: URL), with MicroPython's license notice. It is
+made from the repository's files and the npm package that package-lock.json pins, byte for byte
+the same each time:
 
     npm ci --omit=dev && python3 playground/build_single_file.py          # writes the file
     npm ci --omit=dev && python3 playground/build_single_file.py --check  # fails if it differs
@@ -28,11 +29,19 @@ WASM_LINE = 100  # base64 characters a line, so that the file reads and diffs as
 # The lines of index.html that change in the single file, each of which must be there.
 STYLESHEET = '  <link rel="stylesheet" href="playground.css">\n'
 SCRIPT = '  <script type="module" src="playground.js"></script>\n'
+LEARN_SCRIPT = '  <script type="module" src="learn.js"></script>\n'
 RUNNING_LINE_START = '      <p id="running-line">'
 RUNNING_LINE = """\
       <p id="running-line">This is neuron.py, carried inside this file as it is: the code
         running on this page, in <span id="python-version">a Python compiled to WebAssembly</span>.
         MicroPython is under the MIT license; its notice is in this file's source.</p>
+"""
+LESSON_LINE_START = '          <p id="lesson-line">'
+LESSON_LINE = """\
+          <p id="lesson-line">This is lessons/one_neuron.py, carried inside this file as it is:
+            the page imports it beside neuron.py, and its <code>data</code>, <code>loss()</code>
+            and <code>learn()</code> do the learning, with its learn rate, 0.1. It starts from the
+            sliders, not from the lesson's random start.</p>
 """
 BODY_END = "</body>\n"
 
@@ -75,6 +84,9 @@ def build():
     script = raw_text(read(PLAYGROUND / "playground.js"), "playground.js")
     neuron = raw_text(read(ROOT / "neuron.py"), "neuron.py")
     page = raw_text(read(PLAYGROUND / "page.py"), "page.py")
+    learn_script = raw_text(read(PLAYGROUND / "learn.js"), "learn.js")
+    lesson = raw_text(read(ROOT / "lessons" / "one_neuron.py"), "lessons/one_neuron.py")
+    learn_page = raw_text(read(PLAYGROUND / "learn_page.py"), "learn_page.py")
     notice = raw_text(read(PLAYGROUND / "MICROPYTHON-LICENSE.txt"), "MICROPYTHON-LICENSE.txt")
     # The glue runs as it is, an inline module script: it leaves its loader in
     # globalThis.loadMicroPython, where playground.js, the next script, finds it.
@@ -85,7 +97,7 @@ def build():
     style = "\n" + css
     policy = "; ".join([
         "default-src 'none'",
-        "script-src %s %s 'wasm-unsafe-eval'" % (sha256(glue), sha256(script)),
+        "script-src %s %s %s 'wasm-unsafe-eval'" % (sha256(glue), sha256(script), sha256(learn_script)),
         "style-src %s" % sha256(style),
         "connect-src data:",  # MicroPython fetches its .wasm from the data: URL
         "img-src data:",  # the empty icon
@@ -95,27 +107,36 @@ def build():
         + "  <style>%s</style>\n" % style
     )
     carried = "".join([
-        "\n<!-- What follows is carried for playground.js: neuron.py and page.py, run in\n"
-        "     MicroPython %s (npm package %s), its glue code and its .wasm. -->\n" % (version, PACKAGE),
+        "\n<!-- What follows is carried for playground.js and learn.js: neuron.py, page.py,\n"
+        "     lessons/one_neuron.py and learn_page.py, run in MicroPython %s (npm package %s),\n"
+        "     its glue code and its .wasm. -->\n" % (version, PACKAGE),
         '<script type="text/plain" id="neuron-py">%s</script>\n' % neuron,
         '<script type="text/plain" id="page-py">%s</script>\n' % page,
+        '<script type="text/plain" id="one-neuron-py">%s</script>\n' % lesson,
+        '<script type="text/plain" id="learn-page-py">%s</script>\n' % learn_page,
         "<!--\n%s-->\n" % notice,
         '<script type="module">%s</script>\n' % glue,
         '<script type="text/plain" id="micropython-wasm">\n%s</script>\n' % wasm_lines,
         '<script type="module">%s</script>\n' % script,
+        '<script type="module">%s</script>\n' % learn_script,
     ])
 
-    for line in (STYLESHEET, SCRIPT, BODY_END):
+    for line in (STYLESHEET, SCRIPT, LEARN_SCRIPT, BODY_END):
         if html.count(line) != 1:
             sys.exit("index.html should hold this line once: %r" % line)
     start = html.index(RUNNING_LINE_START)
     end = html.index("</p>\n", start) + len("</p>\n")
-    html = (html[:start] + RUNNING_LINE + html[end:]).replace(STYLESHEET, head).replace(SCRIPT, "")
+    html = html[:start] + RUNNING_LINE + html[end:]
+    start = html.index(LESSON_LINE_START)
+    end = html.index("</p>\n", start) + len("</p>\n")
+    html = html[:start] + LESSON_LINE + html[end:]
+    html = html.replace(STYLESHEET, head).replace(SCRIPT, "").replace(LEARN_SCRIPT, "")
     html = html.replace(BODY_END, carried + BODY_END)
     banner = ("<!-- neuron.py's playground in one file: open it in a browser, no server or network needed.\n"
               "     Built by playground/build_single_file.py from the repository's playground/index.html,\n"
-              "     playground.css, playground.js, page.py, neuron.py and MicroPython %s: edit those and\n"
-              "     build again rather than this file. -->\n" % version)
+              "     playground.css, playground.js, page.py, learn.js, learn_page.py, neuron.py,\n"
+              "     lessons/one_neuron.py and MicroPython %s: edit those and build again rather than\n"
+              "     this file. -->\n" % version)
     doctype = "<!DOCTYPE html>\n"
     assert html.startswith(doctype)
     return doctype + banner + html[len(doctype):], policy

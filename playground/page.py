@@ -92,6 +92,17 @@ def read_number(text):
     return float(text) if _is_decimal(text) else None
 
 
+def number_or_text(text):
+    """The number in a box (read_number), or the box's text itself where Python reads none, for
+    neuron.py to refuse in its own words.
+
+    >>> number_or_text("2.5"), number_or_text("\u0663"), number_or_text("1,5")
+    (2.5, 3.0, '1,5')
+    """
+    number = read_number(text)
+    return text if number is None else number
+
+
 def what_to_write(text):
     """For a box whose text is no number: what to write instead, in a learner's words.
 

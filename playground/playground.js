@@ -396,6 +396,7 @@ async function start() {
   update();
   const milliseconds = Math.round(performance.now() - started);
   showStatus(`Python is running: ${version}, started in ${milliseconds} ms.`);
+  document.dispatchEvent(new CustomEvent("python-ready", { detail: { mp, setValues } })); // learn.js
   announceReady(mp);
 }
 

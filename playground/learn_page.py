@@ -1,0 +1,124 @@
+"""The Python half of the playground's learning panel: the lesson's own learning, for the page.
+
+lessons/one_neuron.py holds the article's four people, the loss and one step of gradient descent
+(learn); this file only takes the page's w1, w2 and b boxes to a Neuron, calls the lesson's
+functions, and hands back the numbers the panel draws. It does no learning of its own.
+"""
+import math
+
+from neuron import Neuron
+from one_neuron import data, all_y_trues, loss, learn
+from page import number_or_text
+
+PEOPLE = ["Alice", "Bob", "Charlie", "Diana"]  # the names of one_neuron.data's rows, in order
+# Two people the neuron never learns from, classified at the end, as the lesson does.
+NEWCOMERS = [["Emily", [-7, -3]], ["Frank", [20, 2]]]
+LEARN_RATE = 0.1  # the lesson's
+
+
+def neuron_from_boxes(w1, w2, b):
+    """The Neuron of the boxes' text, read as the page reads it; neuron.py refuses what is no number.
+
+    >>> neuron_from_boxes("0", "1", "4").weights
+    [0.0, 1.0]
+    """
+    return Neuron([number_or_text(w1), number_or_text(w2)], number_or_text(b))
+
+
+def train(w1, w2, b, steps, person):
+    """Take `steps` steps of gradient descent from the boxes' w1, w2 and b, each with the lesson's
+    learn() on one person, from data[person] on and round again, as the lesson goes through the
+    data; give back the new weights and bias, the loss after each step, and who is next.
+
+    >>> trained = train("0", "1", "4", 4, 0)   # one epoch from the article's worked example
+    >>> trained["weights"], trained["bias"], trained["person"]
+    ([-0.28659748407353075, 0.8855039502228027], 4.01930720788085, 0)
+    >>> len(trained["losses"]), trained["losses"][-1]
+    (4, 0.4211833582057393)
+    """
+    n = neuron_from_boxes(w1, w2, b)
+    losses = []
+    for _ in range(steps):
+        learn(n, data[person], all_y_trues[person], LEARN_RATE)
+        person = (person + 1) % len(data)
+        losses.append(loss(n))
+    return {"weights": n.weights, "bias": n.bias, "losses": losses, "person": person}
+
+
+def look(w1, w2, b, box):
+    """What the panel shows for the boxes' w1, w2 and b: the loss, each person's output, and the
+    boundary, where the output is 0.5, inside box = [x1 low, x1 high, x2 low, x2 high].
+
+    The output is 0.5 where the weighted sum w1 * x1 + w2 * x2 + b is 0 (sigmoid(0) = 0.5), and
+    above 0.5 (the neuron says female) where the sum is above 0: on a straight line, the boundary,
+    and on one side of it. "female_side" is the part of the box on that side, as a polygon's
+    corners; "boundary" the line's points on the box's edges (none if it misses the box). Both
+    are None where the sums are too big to place the line (an inf weight, or 1e308).
+
+    "people" are the four, then Emily and Frank (whose y_true is None: they are not learned from),
+    each with the neuron's output for them and what it says.
+
+    >>> seen = look("0", "1", "4", [-20, 30, -8, 8])   # the worked example: female where x2 > -4
+    >>> seen["loss"], seen["weights"], seen["bias"]
+    (0.6943228311358424, [0.0, 1.0], 4.0)
+    >>> for person in seen["people"]:
+    ...     print(person["name"], person["x"], person["y_true"], person["output"], person["says"])
+    Alice [-2, -1] 1 0.9525741268224334 female
+    Bob [25, 6] 0 0.9999546021312976 female
+    Charlie [17, 4] 0 0.9996646498695336 female
+    Diana [-15, -6] 1 0.11920292202211755 male
+    Emily [-7, -3] None 0.7310585786300049 female
+    Frank [20, 2] None 0.9975273768433653 female
+    >>> seen["boundary"], seen["female_side"]
+    ([[30.0, -4.0], [-20.0, -4.0]], [[30.0, -4.0], [30, 8], [-20, 8], [-20.0, -4.0]])
+    >>> look("1e999", "1", "4", [-20, 30, -8, 8])["boundary"] is None   # inf * -20 - inf * 30 is nan
+    True
+    >>> look("abc", "1", "4", [-20, 30, -8, 8])["error"]
+    "TypeError: weights[0] must be a real number, got 'abc' (str)"
+    """
+    try:
+        n = neuron_from_boxes(w1, w2, b)
+    except (TypeError, ValueError) as error:
+        return {"error": "%s: %s" % (type(error).__name__, error)}
+    low1, high1, low2, high2 = box
+    corners = [[low1, low2], [high1, low2], [high1, high2], [low1, high2]]
+    female_side = []
+    boundary = []
+    for i in range(4):  # round the box, one edge at a time, from corner p to corner q
+        p, q = corners[i], corners[(i + 1) % 4]
+        sum_p, sum_q = weighted_sum(n, p), weighted_sum(n, q)
+        if sum_p > 0:
+            female_side.append(p)
+        if (sum_p > 0) != (sum_q > 0):
+            # The sum changes sign on this edge: it is 0 at the fraction t of the way to q.
+            t = sum_p / (sum_p - sum_q)
+            crossing = [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]
+            female_side.append(crossing)
+            boundary.append(crossing)
+            if not (math.isfinite(crossing[0]) and math.isfinite(crossing[1])):
+                female_side, boundary = None, None
+                break
+    people = [[name, x, y_true] for name, x, y_true in zip(PEOPLE, data, all_y_trues)]
+    people += [[name, x, None] for name, x in NEWCOMERS]
+    return {"error": None, "weights": n.weights, "bias": n.bias, "loss": loss(n),
+            "people": [{"name": name, "x": x, "y_true": y_true, "output": n.feedforward(x),
+                        "says": says(n.feedforward(x))} for name, x, y_true in people],
+            "boundary": boundary, "female_side": female_side}
+
+
+def says(output):
+    """What the neuron's output says, as the lesson reads it: near 1 female, near 0 male.
+
+    >>> says(0.9), says(0.1), says(0.5), says(float("nan"))
+    ('female', 'male', 'on the line', 'nothing')
+    """
+    if output > 0.5:
+        return "female"
+    if output < 0.5:
+        return "male"
+    return "on the line" if output == 0.5 else "nothing"
+
+
+def weighted_sum(n, x):
+    # What the neuron passes to sigmoid: w1 * x1 + w2 * x2 + b.
+    return n.weights[0] * x[0] + n.weights[1] * x[1] + n.bias
