@@ -229,10 +229,12 @@ function openBrowser(viewport, allowed, offline, colorScheme = "light") {
   return open(engine, { viewport, allow: allowed, offline, colorScheme });
 }
 
-// Opens the page and waits for the worked example, within the time the README promises.
+// Opens the page and waits for the worked example, within the time the README promises: two
+// seconds until the test sees it, and for the single file from file:, under one second from the
+// page being asked for to the output written (the page's performance mark; the test's own polling
+// can wait longer behind the learning panel's start-up, which comes after). On a shared machine a
+// second load may try again, once, when the first is late.
 async function openPage(page, url, what) {
-  // The single file from file: must show it within a second: on a shared machine, a second load
-  // may try again, once, when the first is late.
   const limit = url.startsWith("file:") ? FILE_LIMIT_MS : LOAD_LIMIT_MS;
   const times = [];
   for (let tries = 0; tries < 2 && !(times.at(-1) < limit); tries++) {
@@ -243,8 +245,11 @@ async function openPage(page, url, what) {
       document.getElementById("output").textContent !== "…" ||
       document.getElementById("status").classList.contains("error");
     await page.waitFor(settled, 10 * LOAD_LIMIT_MS);
-    times.push(Date.now() - started);
+    const seen = Date.now() - started;
     assert.equal(await page.text("#output"), WORKED_EXAMPLE, await page.text("#status"));
+    assert.ok(seen < LOAD_LIMIT_MS, `${what}: the test saw the worked example after ${seen} ms`);
+    const written = await page.evaluate(() => performance.getEntriesByName("worked-example-shown")[0]?.startTime ?? null);
+    times.push(url.startsWith("file:") ? Math.round(written) : seen);
   }
   assert.ok(times.at(-1) < limit, `${what}: the page took ${times.join(" and ")} ms to show the worked example`);
   ok(`${what}: the worked example ${WORKED_EXAMPLE} shows ${times.join(" ms, then ")} ms after the page is asked for (under ${limit} ms)`);
