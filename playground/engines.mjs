@@ -18,7 +18,7 @@
 // page's `cannot` (what -> why) and said by the test; a method that cannot be done throws
 // `Unsupported`. A browser that does not start throws an Error with the engine's own words.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,10 +34,12 @@ export class Unsupported extends Error {}
 export const LIMITS = {
   chromium: {},
   firefox: {
+    "the page as printed": "puppeteer's emulateMediaType needs CDP; the PDF itself is printed",
     "dark mode after the start": "Firefox takes the colour scheme as a preference at launch (open's colorScheme); puppeteer's emulateMediaFeatures needs CDP",
     "a phone's screen": "no mobile emulation in Firefox: a 390 x 844 viewport at 2x, a coarse pointer and taps as WebDriver BiDi touch actions, but a desktop user agent and no meta viewport",
   },
   webkit: {
+    "the page as printed": "classic WebDriver has no media emulation",
     "printing to PDF": "WebKitWebDriver has no WebDriver Print command (it answers 'Unknown command')",
     "dark mode after the start": "MiniBrowser takes dark mode at launch (open's colorScheme: --dark-mode)",
     "refusing requests": "classic WebDriver cannot intercept requests: the page's requests are read from the Resource Timing API, and with `offline` a proxy that leads nowhere stands for the network",
@@ -162,50 +164,9 @@ class Page {
   async pdf(path) {
     throw new Unsupported(`${this.engine}: ${this.cannot["printing to PDF"]}; asked for ${path}`);
   }
-}
-
-// A page of playwright-core's or puppeteer-core's, whose APIs are alike: what the two share.
-class PuppetPage extends Page {
-  constructor(engine, viewport, page, elsewhere) {
-    super(engine, viewport);
-    this.page = page;
-    this.elsewhere = elsewhere;
-    this.complaints = [];
-    page.on("console", (message) => message.type() === "error" && this.complaints.push(message.text()));
-    page.on("pageerror", (error) => this.complaints.push(error.message));
-  }
-  async goto(url) {
-    await this.page.goto(url);
-  }
-  async keys(key) {
-    await this.page.keyboard.press(key);
-  }
-  async click(selector) {
-    await this.page.click(selector);
-  }
-  async mouseDrag([x0, y0], [x1, y1]) {
-    const { mouse } = this.page;
-    await mouse.move(x0, y0);
-    await mouse.down();
-    await mouse.move(x1, y1, { steps: 5 });
-    await mouse.up();
-  }
-  async tapAt(x, y) {
-    await (this.touch ? this.page.touchscreen.tap(x, y) : this.page.mouse.click(x, y));
-  }
-  async screenshot(path) {
-    await this.page.screenshot({ path });
-  }
-  // The page printed as it prints on paper (print styles), on A4, to a PDF file. (Left to its
-  // default, letter, puppeteer 24 gives Firefox 8.5 x 11 cm.)
-  async pdf(path) {
-    await this.page.pdf({ path, format: "a4" });
-  }
-  async errors() {
-    return [...this.complaints];
-  }
-  async requestsElsewhere() {
-    return [...this.elsewhere];
+  // Shows the page as printed ("print"), or as on a screen again (null).
+  async emulateMedia(media) {
+    throw new Unsupported(`${this.engine}: ${this.cannot["the page as printed"]}; asked for ${media}`);
   }
 }
 
@@ -254,9 +215,18 @@ async function openChromium({ viewport, allow, offline, colorScheme }) {
     });
   }
   const page = context.pages()[0] ?? (await context.newPage());
-  return new (class extends PuppetPage {
+  const complaints = [];
+  page.on("console", (message) => message.type() === "error" && complaints.push(message.text()));
+  page.on("pageerror", (error) => complaints.push(error.message));
+  return new (class extends Page {
+    async goto(url) {
+      await page.goto(url);
+    }
     async evaluate(fn, arg) {
       return page.evaluate(fn, arg);
+    }
+    async keys(key) {
+      await page.keyboard.press(key);
     }
     async typeText(text) {
       await page.keyboard.insertText(text);
@@ -264,14 +234,41 @@ async function openChromium({ viewport, allow, offline, colorScheme }) {
     async fill(selector, text) {
       await page.fill(selector, text);
     }
+    async click(selector) {
+      await page.click(selector);
+    }
+    async mouseDrag([x0, y0], [x1, y1]) {
+      await page.mouse.move(x0, y0);
+      await page.mouse.down();
+      await page.mouse.move(x1, y1, { steps: 5 });
+      await page.mouse.up();
+    }
+    async tapAt(x, y) {
+      await (viewport.phone ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
+    }
+    async screenshot(path) {
+      await page.screenshot({ path });
+    }
+    async pdf(path) {
+      await page.pdf({ path });
+    }
     async setColorScheme(scheme) {
       await page.emulateMedia({ colorScheme: scheme });
+    }
+    async emulateMedia(media) {
+      await page.emulateMedia({ media });
+    }
+    async errors() {
+      return [...complaints];
+    }
+    async requestsElsewhere() {
+      return [...elsewhere];
     }
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
-  })("chromium", viewport, page, elsewhere);
+  })("chromium", viewport);
 }
 
 // ---- Firefox: puppeteer-core over WebDriver BiDi, and Debian's firefox-esr ------------------------
@@ -334,30 +331,55 @@ async function openFirefox({ viewport, allow, offline, colorScheme }) {
       return request.abort();
     });
   }
-  return new (class extends PuppetPage {
+  const complaints = [];
+  page.on("console", (message) => message.type() === "error" && complaints.push(message.text()));
+  page.on("pageerror", (error) => complaints.push(error.message));
+  return new (class extends Page {
+    async goto(url) {
+      await page.goto(url);
+    }
     async evaluate(fn, arg) {
       return typeof fn === "string" ? page.evaluate(fn) : page.evaluate(fn, arg);
+    }
+    async keys(key) {
+      await page.keyboard.press(key);
     }
     async typeText(text) {
       await page.keyboard.type(text);
     }
+    async click(selector) {
+      await page.click(selector);
+    }
+    async mouseDrag([x0, y0], [x1, y1]) {
+      await page.mouse.move(x0, y0);
+      await page.mouse.down();
+      await page.mouse.move(x1, y1, { steps: 5 });
+      await page.mouse.up();
+    }
+    async tapAt(x, y) {
+      await (viewport.phone ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
+    }
+    async screenshot(path) {
+      await page.screenshot({ path });
+    }
+    async pdf(path) {
+      await page.pdf({ path, printBackground: true });
+    }
+    async errors() {
+      return [...complaints];
+    }
+    async requestsElsewhere() {
+      return [...elsewhere];
+    }
     async close() {
       await browser.close();
     }
-  })("firefox", viewport, page, elsewhere);
+  })("firefox", viewport);
 }
 
 // ---- WebKit: selenium-webdriver, Debian's WebKitWebDriver and WebKitGTK's MiniBrowser ------------
 
-// Debian puts MiniBrowser in the library folder of the machine's architecture.
-function miniBrowser() {
-  if (process.env.MINIBROWSER) return process.env.MINIBROWSER;
-  const found = readdirSync("/usr/lib")
-    .map((folder) => join("/usr/lib", folder, "webkit2gtk-4.1", "MiniBrowser"))
-    .find((path) => existsSync(path));
-  if (!found) throw new Error("no MiniBrowser in /usr/lib/*/webkit2gtk-4.1/: install Debian's webkit2gtk-driver");
-  return found;
-}
+const MINIBROWSER = process.env.MINIBROWSER ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
 // A display for MiniBrowser when there is none: one Xvfb for the whole run, ended at exit.
 let display = null;
@@ -399,7 +421,6 @@ function freePort() {
 }
 
 async function openWebKit({ viewport, allow, offline, colorScheme }) {
-  const binary = miniBrowser();
   const { Builder } = await import("selenium-webdriver");
   const { Command } = await import("selenium-webdriver/lib/command.js");
   // MiniBrowser's toolbar keeps its window at least 447 pixels wide; GTK's user style sheet,
@@ -429,7 +450,7 @@ async function openWebKit({ viewport, allow, offline, colorScheme }) {
   if (colorScheme === "dark") args.push("--dark-mode");
   const capabilities = {
     browserName: "MiniBrowser",
-    "webkitgtk:browserOptions": { binary, args },
+    "webkitgtk:browserOptions": { binary: MINIBROWSER, args },
   };
   if (offline) {
     // A proxy on the discard port: nothing reaches the network.
@@ -487,6 +508,12 @@ async function openWebKit({ viewport, allow, offline, colorScheme }) {
     }
     // The function runs in the page with its one argument; a promise it returns is awaited.
     async evaluate(fn, arg = null) {
+      if (typeof fn === "string" && fn.length > 10000) {
+        // A whole script (axe-core's): run as the script's own statements, not through eval,
+        // which a page's Content-Security-Policy without 'unsafe-eval' refuses. It gives null.
+        await driver.executeScript(fn);
+        return null;
+      }
       const body = typeof fn === "string" ? `(0, eval)(${JSON.stringify(fn)})` : `(${fn})(arguments[0])`;
       const result = await driver.executeAsyncScript(
         `const done = arguments[arguments.length - 1];

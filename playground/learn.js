@@ -182,6 +182,9 @@ function refresh() {
   const seen = toJs(learner.look(...boxes(), BOX));
   const panel = element("learn");
   panel.classList.toggle("refused", seen.error !== null);
+  // Disabled, not just dimmed, while a box is refused: a screen reader says so, and a dimmed
+  // button would fail its contrast
+  for (const button of panel.querySelectorAll(".learn-buttons button")) button.disabled = seen.error !== null;
   if (seen.error !== null) {
     element("learn-loss").textContent = "?";
     element("learn-neuron").textContent = "?";

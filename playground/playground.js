@@ -33,8 +33,18 @@ const LABELS = Object.fromEntries(VALUES.map(({ name, label }) => [name, label])
 const Z_LOW = -10;
 const Z_HIGH = 10;
 const CURVE_STEPS = 400;
-// The drawing area inside the SVG's 440 x 250 view box, leaving room for the axis labels.
-const PLOT = { left: 44, right: 430, top: 12, bottom: 218 };
+// The drawing area inside the SVG's 440 x 260 view box, leaving room for the axis labels.
+const PLOT = { left: 50, right: 428, top: 14, bottom: 206 };
+
+// The buttons above the boxes. The gates are the micro:bit section's AND gate (README.md) and
+// its OR and NAND cousins: with x1 and x2 each 0 or 1, the output is over 0.5 for a 1.
+const PRESETS = {
+  article: { w1: "0", w2: "1", b: "4", x1: "2", x2: "3" },
+  and: { w1: "1", w2: "1", b: "-1.5", x1: "1", x2: "1" },
+  or: { w1: "1", w2: "1", b: "-0.5", x1: "1", x2: "0" },
+  nand: { w1: "-1", w2: "-1", b: "1.5", x1: "1", x2: "1" },
+  half: { w1: "0", w2: "1", b: "-3", x1: "2", x2: "3" }, // 0·2 + 1·3 - 3 = 0, and sigmoid(0) = 0.5
+};
 
 // Python's repr of a float, the way CPython prints it: the shortest digits that read back as the
 // same float. JavaScript finds the same shortest digits (toExponential() with no argument), but
@@ -55,6 +65,26 @@ export function pythonRepr(x) {
   }
   const plain = String(x); // between 1e-4 and 1e16 JavaScript writes the digits out in full
   return plain.includes(".") ? plain : plain + ".0";
+}
+
+// A number for the drawing, in at most 8 characters, so that it fits the room the drawing keeps
+// for it: Python's repr where that is short enough, else the most digits that fit, rounded, in
+// Python's way of writing (7.0600000000000005 -> 7.06, 123456789.0 -> 1.2346e+08). A shortened
+// number starts with ≈; the page writes every number in full beside the drawing.
+export const SHORT = 8;
+export function shortRepr(x) {
+  const full = pythonRepr(x);
+  if (full.length <= SHORT) return full;
+  for (let digits = SHORT - 2; digits >= 1; digits--) {
+    const plain = pythonRepr(Number(x.toPrecision(digits)));
+    if (plain.length <= SHORT) return "≈" + plain;
+    const [mantissa, exponent] = x.toExponential(digits - 1).split("e");
+    const trimmed = mantissa.includes(".") ? mantissa.replace(/\.?0+$/, "") : mantissa;
+    const power = Number(exponent);
+    const written = `${trimmed}e${power < 0 ? "-" : "+"}${String(Math.abs(power)).padStart(2, "0")}`;
+    if (written.length <= SHORT) return "≈" + written;
+  }
+  throw new Error(`no short form for ${full}`); // never: -5e-324 is 7 characters
 }
 
 const rows = {}; // name -> { box, slider, error }
@@ -82,27 +112,46 @@ function makeRows() {
     const group = template.content.firstElementChild.cloneNode(true); // a <tbody> of two rows
     const box = group.querySelector(".box");
     const slider = group.querySelector(".slider");
+    const error = group.querySelector(".error");
     box.id = name + "-box";
     slider.id = name + "-slider";
+    error.id = name + "-error";
     group.querySelector("label").htmlFor = box.id;
     group.querySelector("label").textContent = label;
     slider.setAttribute("aria-label", label);
-    const error = group.querySelector(".error");
-    error.id = name + "-error";
+    box.setAttribute("aria-describedby", error.id); // a screen reader reads the refusal with its box
     box.value = start;
     slider.value = start;
     slider.addEventListener("input", () => {
       box.value = slider.value;
       update();
     });
-    box.addEventListener("input", () => {
-      // The slider follows the box when the box holds a number; the browser keeps it in -10..10.
-      const number = Number(box.value);
-      if (box.value.trim() !== "" && Number.isFinite(number)) slider.value = number;
-      update();
-    });
+    // The slider follows the box where Python reads a number in it (update does that), so that
+    // 0x10, which Python refuses, leaves the slider where it was, and inf puts it at its end.
+    box.addEventListener("input", update);
     element("rows").append(group);
     rows[name] = { box, slider, error };
+  }
+}
+
+// Writes values into the boxes, as if typed, and shows what the neuron makes of them. A number
+// is written as Python's repr writes it, so that Python reads back the very same float.
+export function setValues(values) {
+  for (const [name, value] of Object.entries(values)) {
+    if (!(name in rows)) throw new Error(`no box named ${name}: the boxes are ${VALUES.map((v) => v.name)}`);
+    rows[name].box.value = typeof value === "number" ? pythonRepr(value) : String(value);
+  }
+  update();
+}
+
+// The boxes' text, as the page gives it to Python.
+export function boxTexts() {
+  return Object.fromEntries(VALUES.map(({ name }) => [name, rows[name].box.value]));
+}
+
+function makePresets() {
+  for (const button of document.querySelectorAll("#presets button")) {
+    button.addEventListener("click", () => setValues(PRESETS[button.dataset.preset]));
   }
 }
 
@@ -130,29 +179,35 @@ function drawCurve(points) {
   svg("line", { class: "axis", x1: PLOT.left, y1: yOf(0), x2: PLOT.right, y2: yOf(0) });
   svg("line", { class: "axis", x1: PLOT.left, y1: yOf(0), x2: PLOT.left, y2: yOf(1) });
   for (const z of [-10, -5, 0, 5, 10]) {
-    svg("line", { class: "axis", x1: xOf(z), y1: yOf(0), x2: xOf(z), y2: yOf(0) + 4 });
-    svg("text", { class: "tick", x: xOf(z), y: yOf(0) + 16, "text-anchor": "middle" }, String(z));
+    svg("line", { class: "axis", x1: xOf(z), y1: yOf(0), x2: xOf(z), y2: yOf(0) + 5 });
+    const anchor = z === 10 ? "end" : "middle"; // 10 kept inside the frame
+    svg("text", { class: "tick", x: xOf(z) + (z === 10 ? 4 : 0), y: yOf(0) + 22, "text-anchor": anchor }, String(z));
   }
-  svg("text", { class: "tick", x: PLOT.right, y: yOf(0) + 30, "text-anchor": "end" }, "w · x + b");
+  svg("text", { class: "tick", x: PLOT.right, y: yOf(0) + 44, "text-anchor": "end" }, "w · x + b");
   for (const output of [0, 1]) {
-    svg("text", { class: "tick", x: PLOT.left - 6, y: yOf(output) + 4, "text-anchor": "end" }, String(output));
+    svg("text", { class: "tick", x: PLOT.left - 8, y: yOf(output) + 5, "text-anchor": "end" }, String(output));
   }
   svg("line", { class: "half", x1: PLOT.left, y1: yOf(0.5), x2: PLOT.right, y2: yOf(0.5) });
-  svg("text", { class: "tick", x: PLOT.left - 6, y: yOf(0.5) + 4, "text-anchor": "end" }, "0.5");
+  svg("text", { class: "tick", x: PLOT.left - 8, y: yOf(0.5) + 5, "text-anchor": "end" }, "0.5");
   const path = points.map(([z, output]) => `${xOf(z).toFixed(2)},${yOf(output).toFixed(2)}`);
   svg("polyline", { class: "sigmoid", points: path.join(" ") });
   svg("line", { id: "point-drop", class: "guide", x1: 0, y1: 0, x2: 0, y2: 0 });
   svg("circle", { id: "point", r: 6, cx: xOf(0), cy: yOf(0.5) });
-  svg("text", { id: "point-label", class: "tick", x: 0, y: 0 }, "");
+  svg("text", { id: "point-label", class: "tick point-text", x: 0, y: 0 }, "");
+  svg("text", { id: "point-note", class: "tick point-text", x: 0, y: 0 }, "");
 }
 
 function drawPoint(sum, output) {
   const point = element("point");
   const label = element("point-label");
+  const note = element("point-note");
   const drop = element("point-drop");
-  const visible = !Number.isNaN(sum) && !Number.isNaN(output);
-  for (const node of [point, label, drop]) node.style.display = visible ? "" : "none";
-  if (!visible) return;
+  const visible = sum !== null && output !== null && !Number.isNaN(sum) && !Number.isNaN(output);
+  for (const node of [point, label, note, drop]) node.style.display = visible ? "" : "none";
+  if (!visible) {
+    element("curve-numbers").textContent = "No point: the neuron has no output now.";
+    return;
+  }
   const z = Math.min(Math.max(sum, Z_LOW), Z_HIGH); // a sum off the chart sits at its edge
   const offChart = z !== sum;
   point.setAttribute("cx", xOf(z));
@@ -162,59 +217,99 @@ function drawPoint(sum, output) {
   drop.setAttribute("x2", xOf(z));
   drop.setAttribute("y1", yOf(output));
   drop.setAttribute("y2", yOf(0));
-  const labelOnLeft = z > 0; // on the side away from the chart's nearer edge
-  label.setAttribute("x", xOf(z) + (labelOnLeft ? -10 : 10));
-  label.setAttribute("y", yOf(output) + (output > 0.5 ? 40 : -40)); // clear of the curve
-  label.setAttribute("text-anchor", labelOnLeft ? "end" : "start");
-  label.textContent = (offChart ? "off the chart: " : "") + `sigmoid(${pythonRepr(sum)})`;
+  // The label goes in a corner the curve never enters, away from the point: top left for a point
+  // on the right half (where the curve is over 0.5), bottom right for one on the left half.
+  const topLeft = z > 0;
+  for (const [node, line] of [[label, 0], [note, 1]]) {
+    node.setAttribute("x", topLeft ? PLOT.left + 8 : PLOT.right - 6);
+    node.setAttribute("y", (topLeft ? yOf(0.86) : yOf(0.22)) + 21 * line);
+    node.setAttribute("text-anchor", topLeft ? "start" : "end");
+  }
+  label.textContent = `sigmoid(${shortRepr(sum)})`;
+  note.textContent = offChart ? "off the chart" : "";
+  element("curve-numbers").textContent =
+    `The point is at sum ${pythonRepr(sum)}, output ${pythonRepr(output)}` +
+    (offChart ? ", off the chart, drawn at its edge." : ".");
 }
 
 // ---- The numbers -----------------------------------------------------------------------------
 
-function termsText() {
-  // w1·x1 + w2·x2 + b with the boxes' text, a negative number in brackets: 1·(-3)
-  const shown = (name) => {
-    const text = rows[name].box.value.trim();
-    return text.startsWith("-") ? `(${text})` : text;
-  };
-  return `${shown("w1")}·${shown("x1")} + ${shown("w2")}·${shown("x2")} + ${shown("b")}`;
+// A box's text as the sums beside the drawing write it, a negative number in brackets: 1·(-3),
+// and an empty box as ?
+function boxShown(name) {
+  const text = rows[name].box.value.trim();
+  if (text === "") return "?";
+  return text.startsWith("-") ? `(${text})` : text;
 }
 
-// neuron.py's refusal, in the page's words and in its own: which box, and what neuron.py said.
-function showRefusal(answer) {
-  const { box, named, error: message } = answer;
+// A refusal under its box: what to write, then neuron.py's own message, in the page's words.
+function showRefusal(box, { hint, named, error: message }) {
   const label = LABELS[box];
   // "weight w1 is weights[0] to neuron.py": its lists count from 0, the labels from 1
   const alias = named === label.split(" ")[0] ? "" : `, its ${named} (lists count from 0)`;
+  const advice = document.createElement("span");
+  advice.className = "hint";
+  advice.textContent = hint.charAt(0).toUpperCase() + hint.slice(1) + ".";
   const words = document.createElement("span");
   words.className = "refusal";
   words.textContent = `neuron.py refused ${label}${alias}:`;
   const said = document.createElement("code");
   said.className = "message";
   said.textContent = message;
-  rows[box].error.replaceChildren(words, " ", said);
+  rows[box].error.replaceChildren(advice, " ", words, " ", said);
   rows[box].box.setAttribute("aria-invalid", "true");
 }
 
-// The article's picture: every number on it is one that neuron.py (through page.py) returned.
+// The article's picture: every number on it is one that neuron.py (through page.py) returned,
+// shortened to fit; a part the boxes do not give yet shows "?".
 function drawDiagram(answer) {
-  const shown = (value) => (value === null ? "?" : pythonRepr(value));
-  const [w1, w2] = answer.weights ?? [null, null];
-  const [x1, x2] = answer.inputs ?? [null, null];
-  const [t1, t2] = answer.terms ?? [null, null];
+  const shown = (value) => (value === null ? "?" : shortRepr(value));
+  const named = (name, value) => {
+    const text = shown(value);
+    return text.startsWith("≈") ? `${name} ≈ ${text.slice(1)}` : `${name} = ${text}`;
+  };
+  const [w1, w2] = answer.weights;
+  const [x1, x2] = answer.inputs;
+  const [t1, t2] = answer.terms;
   const texts = {
     x1: shown(x1),
     x2: shown(x2),
-    w1: `w1 = ${shown(w1)}`,
-    w2: `w2 = ${shown(w2)}`,
+    w1: named("w1", w1),
+    w2: named("w2", w2),
     t1: shown(t1),
     t2: shown(t2),
-    b: `b = ${shown(answer.bias)}`,
+    b: named("b", answer.bias),
     sum: shown(answer.sum),
-    output: `y = ${shown(answer.output)}`,
+    output: named("y", answer.output),
   };
   for (const [name, text] of Object.entries(texts)) element("diagram-" + name).textContent = text;
+  // The same numbers in full, for a screen reader
+  const full = (value) => (value === null ? "not given" : pythonRepr(value));
+  element("diagram-numbers").textContent =
+    `x1 = ${full(x1)} times w1 = ${full(w1)} gives ${full(t1)}; ` +
+    `x2 = ${full(x2)} times w2 = ${full(w2)} gives ${full(t2)}; ` +
+    `their sum with b = ${full(answer.bias)} is ${full(answer.sum)}; ` +
+    `the sigmoid of that is y = ${full(answer.output)}.`;
 }
+
+// Each slider follows what Python read in its box: to its end for a number past it, and not at
+// all for a box with no number in it.
+function followBoxes(read) {
+  for (const [name, { slider }] of Object.entries(rows)) {
+    const value = read[name];
+    if (value === null || Number.isNaN(value)) continue;
+    const min = Number(slider.min);
+    const max = Number(slider.max);
+    slider.value = String(Math.min(Math.max(value, min), max));
+    if (value < min || value > max) {
+      slider.setAttribute("aria-valuetext", `${pythonRepr(value)}, past the slider's end`);
+    } else {
+      slider.removeAttribute("aria-valuetext");
+    }
+  }
+}
+
+let lastAnswer = null;
 
 function update() {
   if (page === null) return; // Python is still loading: the first update comes when it is ready
@@ -226,43 +321,48 @@ function update() {
   // JavaScript number over as a 32-bit int, so 3000000000 would arrive as -1294967296, 1e300 as 0.
   const texts = VALUES.map(({ name }) => rows[name].box.value);
   const answer = toJs(page.evaluate(...texts));
-  const note = element("output-note");
-  element("sum-terms").textContent = termsText();
+  lastAnswer = answer;
+  followBoxes(answer.read);
   drawDiagram(answer);
-  if (answer.error !== null) {
-    // neuron.py refused a value: its own message goes under the box it names
-    if (answer.box) showRefusal(answer);
-    element("sum").textContent = "?";
+  const [t1, t2] = answer.terms;
+  const full = (value) => (value === null ? "?" : pythonRepr(value));
+  element("product1-terms").textContent = `${boxShown("w1")}·${boxShown("x1")}`;
+  element("product2-terms").textContent = `${boxShown("w2")}·${boxShown("x2")}`;
+  element("product1").textContent = full(t1);
+  element("product2").textContent = full(t2);
+  element("sum-terms").textContent = `${element("product1-terms").textContent} + ` +
+    `${element("product2-terms").textContent} + ${boxShown("b")}`;
+  element("sum").textContent = full(answer.sum);
+  for (const [box, refusal] of Object.entries(answer.refused)) showRefusal(box, refusal);
+  const note = element("output-note");
+  // in the page's order (a MicroPython dict keeps no order)
+  const refused = VALUES.map(({ name }) => name).filter((name) => name in answer.refused);
+  if (refused.length || answer.waiting.length) {
     element("output").textContent = "no output";
-    note.textContent = answer.box
-      ? `neuron.py refused ${LABELS[answer.box]}: see the message under it`
-      : answer.error;
-    note.className = "error";
-    drawPoint(NaN, NaN);
-    return;
-  }
-  const { sum, output } = answer;
-  element("sum").textContent = pythonRepr(sum);
-  element("output").textContent = pythonRepr(output);
-  if (Number.isNaN(output)) {
-    note.textContent =
-      "not a number: inf × 0 or inf − inf in the sum has no value, and sigmoid(nan) is nan, as in NumPy";
-    note.className = "warning";
+    const said = [];
+    if (refused.length) {
+      said.push(`neuron.py refused ${refused.map((name) => LABELS[name]).join(" and ")}: ` +
+        `see the message under ${refused.length > 1 ? "each" : "it"}`);
+    }
+    if (answer.waiting.length) {
+      said.push(`waiting for a number in ${answer.waiting.map((name) => LABELS[name]).join(" and ")}`);
+    }
+    note.textContent = said.join("; ");
+    note.className = refused.length ? "error" : "";
+    drawPoint(null, null);
   } else {
-    note.textContent = "";
-    note.className = "";
+    const { sum, output } = answer;
+    element("output").textContent = pythonRepr(output);
+    if (Number.isNaN(output)) {
+      note.textContent = `not a number: ${answer.nan_from}, and sigmoid(nan) is nan, as in NumPy`;
+      note.className = "warning";
+    } else {
+      note.textContent = "";
+      note.className = "";
+    }
+    drawPoint(sum, output);
   }
-  drawPoint(sum, output);
-}
-
-// For the learning panel (learn.js): numbers, or a box's text, into boxes and sliders as if typed,
-// e.g. {w1: 0.5, b: "4"}.
-export function setValues(values) {
-  for (const [name, value] of Object.entries(values)) {
-    rows[name].box.value = typeof value === "string" ? value : pythonRepr(value);
-    rows[name].slider.value = value;
-  }
-  update();
+  document.dispatchEvent(new CustomEvent("playground-change", { detail: { texts: boxTexts(), answer } }));
 }
 
 // The files and MicroPython: carried in the single file, else fetched from the server.
@@ -283,6 +383,7 @@ async function loadFiles() {
 async function start() {
   const started = performance.now();
   makeRows();
+  makePresets();
   const { source, pageSource, mp } = await loadFiles();
   element("source").textContent = source;
   mp.FS.writeFile("/neuron.py", source); // the text shown is the module imported
@@ -293,9 +394,28 @@ async function start() {
   element("python-version").textContent = version + " compiled to WebAssembly";
   drawCurve(toJs(page.curve(Z_LOW, Z_HIGH, CURVE_STEPS)));
   update();
+  performance.mark("worked-example-shown"); // for the browser test: when the output was written
   const milliseconds = Math.round(performance.now() - started);
   showStatus(`Python is running: ${version}, started in ${milliseconds} ms.`);
-  document.dispatchEvent(new CustomEvent("python-ready", { detail: { mp, setValues } })); // learn.js
+  // The other parts of the page (learn.js) start once the worked example has been drawn, so
+  // that their own start-up does not hold back its first paint.
+  requestAnimationFrame(() => setTimeout(() => {
+    document.dispatchEvent(new CustomEvent("python-ready", { detail: { mp, setValues } })); // learn.js
+    announceReady(mp);
+  }));
+}
+
+// For other parts of the page, such as a learning panel with a script of its own: once Python
+// runs, globalThis.neuronPlayground holds what they need, and the event "playground-ready" on
+// document carries the same. They set the boxes with setValues({ w1: 0.5, b: -1 }) (numbers or
+// box text), or by dispatching a "playground-set" event on document with those values as its
+// detail; after each change the page dispatches "playground-change" with the boxes' text and
+// page.py's answer. `python` is the MicroPython that runs neuron.py, with neuron.py in its files.
+function announceReady(mp) {
+  const api = { setValues, boxTexts, answer: () => lastAnswer, python: mp, pythonRepr, shortRepr };
+  globalThis.neuronPlayground = api;
+  document.addEventListener("playground-set", (event) => setValues(event.detail));
+  document.dispatchEvent(new CustomEvent("playground-ready", { detail: api }));
 }
 
 start().catch((error) => {
