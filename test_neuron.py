@@ -1348,3 +1348,31 @@ def test_public_names_have_docstrings_and_examples(name, called_as):
     examples = [line for doc in (neuron.__doc__, Neuron.__doc__) for line in doc.splitlines()
                 if line.strip().startswith(">>> ")]
     assert any(called_as in line for line in examples)
+
+
+# --- The README ----------------------------------------------------------------------------------
+
+def readme_words(text):
+    """The README's words outside its code blocks (inline code counts), as a reader meets them."""
+    outside = []
+    in_code = False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+        elif not in_code:
+            outside.append(line)
+    return len("\n".join(outside).split())
+
+
+def test_readme_words_are_counted_outside_code_only():
+    assert readme_words("one two\n```sh\nthree four five\n```\nsix `seven`\n") == 4
+
+
+def test_the_readme_stays_short():
+    # The project's rule: at most 1,800 words outside code, at most 600 before the first
+    # technical section; the detail lives in the READMEs of lessons/, compat/, bench/ and
+    # playground/, and in TESTING.md.
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    first_section = text.index("\n## ")
+    assert readme_words(text) <= 1800
+    assert readme_words(text[:first_section]) <= 600
