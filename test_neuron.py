@@ -105,6 +105,11 @@ BRANCH_POINTS = [
 ]
 # Points found by sampling where the plain 1 / (1 + exp(-x)) is more than 2 ulp off.
 NAIVE_FAILS_AT = [-36.748803808443355, -36.77212863988201, -36.750671734340315]
+# Points a new user's search found where sigmoid is 2 ulp off or more (2.0014 and 1.986): the
+# answer lies just below a power of two, where an ulp is smallest for its size (TESTING.md).
+JUST_BELOW_A_POWER_OF_TWO = [-4.84425982123796, -2.708688684914884]
+# The bound that three roundings allow (TESTING.md, "How accurate").
+MAX_ULP = 2.5
 
 
 def naive_sigmoid(x):
@@ -120,21 +125,24 @@ def textbook_stable_sigmoid(x):
 @given(st.one_of(st.floats(min_value=-750.0, max_value=40.0),
                  st.floats(allow_nan=False, allow_infinity=False)))
 @example(-36.7368)
-def test_sigmoid_is_within_2_ulp_of_exact(x):
-    assert ulps_off(sigmoid(x), x) <= 2
+@example(JUST_BELOW_A_POWER_OF_TWO[0])
+def test_sigmoid_is_within_its_bound_of_exact(x):
+    assert ulps_off(sigmoid(x), x) <= MAX_ULP
 
 
-@pytest.mark.parametrize("point", BRANCH_POINTS + CROSSINGS + NAIVE_FAILS_AT)
-def test_sigmoid_is_within_2_ulp_at_hard_points(point):
+@pytest.mark.parametrize(
+    "point", BRANCH_POINTS + CROSSINGS + NAIVE_FAILS_AT + JUST_BELOW_A_POWER_OF_TWO)
+def test_sigmoid_is_within_its_bound_at_hard_points(point):
     worst = max(ulps_off(sigmoid(x), x) for x in neighbours(point, 20))
-    assert worst <= 2
+    assert worst <= MAX_ULP
 
 
 @pytest.mark.parametrize("x", NAIVE_FAILS_AT)
 def test_accuracy_check_would_catch_the_naive_formula(x):
     # Why sigmoid switches to e**x below -36.7368: the article's formula, used down there,
-    # rounds 1 + e**-x half a float step away and misses the exact value by more than 2 ulp.
-    assert ulps_off(naive_sigmoid(x), x) > 2
+    # rounds 1 + e**-x half a float step away and misses the exact value by more than 2 ulp,
+    # where sigmoid's e**x is within 2.
+    assert ulps_off(naive_sigmoid(x), x) > 2 >= ulps_off(sigmoid(x), x)
 
 
 # --- sigmoid: range ----------------------------------------------------------------------------
