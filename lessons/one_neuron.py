@@ -14,7 +14,7 @@ try:
     from neuron import Neuron
 except ImportError:  # run from the repository: neuron.py is one folder up
     import sys
-    sys.path.append(sys.path[0] + "/..")
+    sys.path.append((sys.path[0] or ".") + "/..")
     from neuron import Neuron
 
 # The article's four people: weight minus 135 (lb), height minus 66 (in).
@@ -46,8 +46,9 @@ def learn(n, x, y_true, learn_rate):
     y_pred = n.feedforward(x)
     # The loss for this person is L = (y_true - y_pred) ** 2, so
     d_L_d_ypred = -2 * (y_true - y_pred)
-    # y_pred = f(sum), and the sigmoid's slope is f'(sum) = f(sum) * (1 - f(sum)):
-    # computed from the neuron's output, with no need to know the sum.
+    # y_pred = f(sum), and the sigmoid's slope is
+    # f'(sum) = f(sum) * (1 - f(sum)): computed from the neuron's output,
+    # with no need to know the sum.
     d_ypred_d_sum = y_pred * (1 - y_pred)
     # sum = w1 * x1 + w2 * x2 + b, so d sum / d w1 = x1, ..., d sum / d b = 1.
     for i in range(len(x)):

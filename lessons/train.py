@@ -8,7 +8,7 @@ try:
     from neuron import Neuron
 except ImportError:  # run from the repository: neuron.py is one folder up
     import sys
-    sys.path.append(sys.path[0] + "/..")
+    sys.path.append((sys.path[0] or ".") + "/..")
     from neuron import Neuron
 
 # The article's four people: weight minus 135 (lb), height minus 66 (in).
@@ -61,13 +61,15 @@ def learn(h1, h2, o1, x, y_true, learn_rate):
 
     # The chain rule: dL/dw1 = dL/dypred * dypred/dh1 * dh1/dw1, where
     # dh1/dw1 = x1 * f'(w1 * x1 + w2 * x2 + b1); and so on for each of them.
-    h1.weights[0] -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * x[0] * f_h1  # w1
-    h1.weights[1] -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * x[1] * f_h1  # w2
-    h1.bias -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * f_h1               # b1
+    # h1: w1, w2, then b1.
+    h1.weights[0] -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * x[0] * f_h1
+    h1.weights[1] -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * x[1] * f_h1
+    h1.bias -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * f_h1
 
-    h2.weights[0] -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * x[0] * f_h2  # w3
-    h2.weights[1] -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * x[1] * f_h2  # w4
-    h2.bias -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * f_h2               # b2
+    # h2: w3, w4, then b2.
+    h2.weights[0] -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * x[0] * f_h2
+    h2.weights[1] -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * x[1] * f_h2
+    h2.bias -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * f_h2
 
     # Neuron o1: dypred/dw5 = h1 * f'(w5 * h1 + w6 * h2 + b3).
     o1.weights[0] -= learn_rate * d_L_d_ypred * out_h1 * f_o1  # w5
