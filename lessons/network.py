@@ -6,7 +6,7 @@ try:
     from neuron import Neuron
 except ImportError:  # run from the repository: neuron.py is one folder up
     import sys
-    sys.path.append((sys.path[0] or ".") + "/..")
+    sys.path.append(sys.path[0] + "/..")
     from neuron import Neuron
 
 weights = [0, 1]  # w1 = 0, w2 = 1

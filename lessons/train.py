@@ -8,7 +8,7 @@ try:
     from neuron import Neuron
 except ImportError:  # run from the repository: neuron.py is one folder up
     import sys
-    sys.path.append((sys.path[0] or ".") + "/..")
+    sys.path.append(sys.path[0] + "/..")
     from neuron import Neuron
 
 # The article's four people: weight minus 135 (lb), height minus 66 (in).
