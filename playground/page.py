@@ -131,8 +131,9 @@ def what_to_write(text):
         if plain.count(",") == 1 and plain.index(",") > plain.find(".") >= 0 \
                 and read_number(european) is not None:
             return "write %s: Python's point is a dot, and it takes no thousands marks" % european
-        if read_number(plain.replace(",", "")) is not None:
-            return "write %s, with no commas" % plain.replace(",", "")
+        without = plain.replace(",", "").strip()  # ", 0" leaves a space to drop
+        if read_number(without) is not None:
+            return "write %s, with no commas" % without
     if " " in plain and read_number(plain.replace(" ", "")) is not None:
         return "write %s, with no spaces" % plain.replace(" ", "")
     lowered = plain.lower().lstrip("+-")
