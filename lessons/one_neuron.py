@@ -25,6 +25,10 @@ data = [
     [-15, -6],  # Diana
 ]
 all_y_trues = [1, 0, 0, 1]  # 1 = female, 0 = male
+# Two people the neuron never learns from, to try it on at the end.
+emily = [-7, -3]  # 128 lb, 63 in
+frank = [20, 2]   # 155 lb, 68 in
+learn_rate = 0.1  # how big each step downhill is
 
 
 def mse_loss(y_trues, y_preds):
@@ -60,7 +64,6 @@ if __name__ == "__main__":
     random.seed(1)  # the same start, so a class sees the same numbers
     n = Neuron([random.uniform(-1, 1), random.uniform(-1, 1)],
                random.uniform(-1, 1))
-    learn_rate = 0.1
     epochs = 1000  # how many times to go through all four people
 
     for epoch in range(epochs):
@@ -69,7 +72,5 @@ if __name__ == "__main__":
         if epoch % 10 == 0:
             print("Epoch %d loss: %.3f" % (epoch, loss(n)))
 
-    emily = [-7, -3]  # 128 lb, 63 in
-    frank = [20, 2]   # 155 lb, 68 in
     print("Emily: %.3f" % n.feedforward(emily))  # near 1: female
     print("Frank: %.3f" % n.feedforward(frank))  # near 0: male

@@ -161,29 +161,20 @@ export async function learnAxe(tags) {
 // ---- In Node.js ------------------------------------------------------------------------------
 
 // What lessons/one_neuron.py's own functions give on CPython, from the given w1, w2 and b, after
-// each count of steps in `presses`: the learn rate, Emily and Frank are read from the lesson's
-// own run (its `if __name__ == "__main__":` block), so a change there shows here.
+// each count of steps in `presses`, with the lesson's own learn rate, Emily and Frank.
 const CPYTHON_LEARNING = `
-import ast, json, sys
+import json, sys
 sys.path[:0] = [".", "lessons"]
 from neuron import Neuron
-from one_neuron import data, all_y_trues, loss, learn
+from one_neuron import data, all_y_trues, emily, frank, learn_rate, loss, learn
 
-run = [node for node in ast.parse(open("lessons/one_neuron.py").read()).body if isinstance(node, ast.If)][-1]
-lesson = {}
-for node in ast.walk(run):
-    if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-        try:
-            lesson[node.targets[0].id] = ast.literal_eval(node.value)
-        except ValueError:
-            pass
 asked = json.load(sys.stdin)
 n = Neuron([float(asked["w1"]), float(asked["w2"])], float(asked["b"]))
 
 def seen(steps):
     return {"steps": steps, "loss": loss(n), "weights": list(n.weights), "bias": n.bias,
             "outputs": [n.feedforward(x) for x in data],
-            "emily": n.feedforward(lesson["emily"]), "frank": n.feedforward(lesson["frank"])}
+            "emily": n.feedforward(emily), "frank": n.feedforward(frank)}
 
 steps = 0
 answers = [seen(0)]
@@ -191,7 +182,7 @@ for count in asked["presses"]:
     losses = []
     for _ in range(count):
         person = steps % len(data)
-        learn(n, data[person], all_y_trues[person], lesson["learn_rate"])
+        learn(n, data[person], all_y_trues[person], learn_rate)
         steps += 1
         losses.append(loss(n))
     answers.append(dict(seen(steps), losses=losses))

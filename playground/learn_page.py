@@ -7,13 +7,12 @@ functions, and hands back the numbers the panel draws. It does no learning of it
 import math
 
 from neuron import Neuron
-from one_neuron import data, all_y_trues, loss, learn
+from one_neuron import data, all_y_trues, emily, frank, learn_rate, loss, learn
 from page import number_or_text
 
 PEOPLE = ["Alice", "Bob", "Charlie", "Diana"]  # the names of one_neuron.data's rows, in order
 # Two people the neuron never learns from, classified at the end, as the lesson does.
-NEWCOMERS = [["Emily", [-7, -3]], ["Frank", [20, 2]]]
-LEARN_RATE = 0.1  # the lesson's
+NEWCOMERS = [["Emily", emily], ["Frank", frank]]
 
 
 def neuron_from_boxes(w1, w2, b):
@@ -39,7 +38,7 @@ def train(w1, w2, b, steps, person):
     n = neuron_from_boxes(w1, w2, b)
     losses = []
     for _ in range(steps):
-        learn(n, data[person], all_y_trues[person], LEARN_RATE)
+        learn(n, data[person], all_y_trues[person], learn_rate)
         person = (person + 1) % len(data)
         losses.append(loss(n))
     return {"weights": n.weights, "bias": n.bias, "losses": losses, "person": person}
