@@ -317,6 +317,31 @@ export async function checkTable(page, { what, ok, reopen, board, shots }) {
     await hand.close();
   }
 
+  // The largest link a table makes: 30 rows (the most the page takes), each name 24 characters
+  // that the link must escape (each 12 characters written), each number 24 characters long, and
+  // four column names of 30 such characters; read back from the link, the same table.
+  const longName = (i) => String.fromCodePoint(0x1f600 + i).repeat(24);
+  const longNumber = (i) => `-1.234567890123456${i % 10}e-100`;
+  const largest = [[0, 1, 2, 3].map((i) => String.fromCodePoint(0x1f300 + i).repeat(30)).join("\t"),
+    ...Array.from({ length: 30 }, (_, i) => [longName(i), longNumber(i), longNumber(i + 1), i % 2].join("\t"))].join("\n");
+  await page.evaluate(tablePaste, largest);
+  await useTheTable(page);
+  // the link's box is written a moment after the last change
+  await page.waitFor(() => document.getElementById("share-link").value === globalThis.neuronTable.link(), 5000);
+  const big = await page.evaluate(tableShown);
+  assert.equal(big.rows.length, 30);
+  const bigHash = big.link.split("#")[1];
+  const [before, after] = await page.evaluate(async (hash) => {
+    const rows = () => globalThis.neuronTable.table().rows.map(({ name, x, y }) => [name, ...x, y]);
+    const made = rows();
+    globalThis.neuronTable.openLink("#" + hash);
+    return [made, rows()];
+  }, bigHash);
+  assert.equal(before[29][0], longName(29));
+  assert.equal(before[29][1], Number(longNumber(29)));
+  assert.deepEqual(after, before, `${what}: the largest table through its link`);
+  ok(`${what}: the largest link a 30-row table makes is ${big.link.length} characters (${bigHash.length} after the #), and gives the table back`);
+
   // The ready tables: the box shows one to edit; AND is learned, XOR is not, by one neuron.
   await page.evaluate(tablePaste, "");
   for (const [name, right] of [["and", /4 of 4 rows right/], ["xor", /[0-3] of 4 rows right/]]) {

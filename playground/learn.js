@@ -234,7 +234,7 @@ function describeTable() {
   }
   const [first, x1Name, x2Name, answer] = table.columns ?? [];
   const [no, yes] = table.says;
-  const named = (x, name) => (name ? `${x} (${name})` : x);
+  const named = (x, name) => (name ? `${x} = ${name}` : x);
   const rows = counted(table.rows.length, "row");
   element("learn-about").textContent =
     `${table.title[0].toUpperCase() + table.title.slice(1)}: ${rows}, each at its ${named("x1", x1Name)} and ` +
@@ -253,8 +253,8 @@ function describeTable() {
     key.append(span, " ");
   };
   const answerName = answer || "y_true";
-  item("●", "key-female", yes === "1" ? `${answerName} = 1` : `${yes}, ${answerName} = 1`);
-  item("■", "key-male", no === "0" ? `${answerName} = 0` : `${no}, ${answerName} = 0`);
+  item("●", "key-female", yes === "1" || yes === answerName ? `${answerName} = 1` : `${yes}, ${answerName} = 1`);
+  item("■", "key-male", no === "0" || no === `not ${answerName}` ? `${answerName} = 0` : `${no}, ${answerName} = 0`);
   item("◌", "", "the next to learn from");
   element("learn-caption").textContent =
     `Each row's output, n.feedforward(x): near 1 says ${yes}, near 0 ${no}.`;

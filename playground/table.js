@@ -119,9 +119,20 @@ const linked = (text) => encodeURIComponent(text);
 
 function linkState() {
   const texts = playground.boxTexts();
+  const read = playground.answer().read; // what Python read in each box: a float, or null
   const parts = [["v", VERSION]];
-  for (const name of BOXES) parts.push([name, linked(texts[name])]);
-  parts.push(["rate", linked(element("learn-rate").value)]);
+  for (const name of BOXES) {
+    // A box's number as typed where that is short and plain, else Python's repr of it (a box
+    // may hold 400 digits); a box with no number in it is left out.
+    if (read[name] === null) continue;
+    const plain = texts[name].trim().length <= 24 && /^[0-9eE.+-]+$/.test(texts[name].trim());
+    parts.push([name, plain ? texts[name].trim() : playground.pythonRepr(read[name])]);
+  }
+  const [rate] = toJs(learner.read_rate(element("learn-rate").value));
+  if (rate !== null) {
+    const text = element("learn-rate").value.trim();
+    parts.push(["rate", text.length <= 24 && /^[0-9eE.+-]+$/.test(text) ? text : playground.pythonRepr(rate)]);
+  }
   parts.push(["view", view]);
   for (const [name, { save }] of views) {
     if (!save) continue;

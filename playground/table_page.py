@@ -258,9 +258,9 @@ def use(text, ready=None):
 
     >>> use("", ready="xor")["title"], [row["y"] for row in in_use()["rows"]]
     ('XOR (one neuron cannot)', [0, 1, 1, 0])
-    >>> answer = use("name;x1;x2;y\\nA;0,5;1;1\\nB;x;1;0")
-    >>> answer["title"], answer["rows"][0]["x"], answer["refused"][0]["row"]
-    ('your table', [0.5, 1.0], 3)
+    >>> answer = use("name;x1;x2;big\\nA;0,5;1;1\\nB;x;1;0")
+    >>> answer["title"], answer["rows"][0]["x"], answer["refused"][0]["row"], answer["says"]
+    ('your table', [0.5, 1.0], 3, ['not big', 'big'])
     >>> use("nonsense")["used"], in_use()["title"]
     (False, 'your table')
     """
@@ -277,7 +277,8 @@ def use(text, ready=None):
     else:
         table = read_table(text)
         table["title"] = "your table"
-        table["says"] = ["0", "1"]
+        answer = table["columns"] and table["columns"][3]  # the answer's column, by its name
+        table["says"] = ["not " + answer, answer] if answer else ["0", "1"]
         table["newcomers"] = []
     table["ready"] = ready
     table["used"] = len(table["rows"]) > 0
