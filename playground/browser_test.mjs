@@ -792,7 +792,7 @@ async function checkLearningDark(url, allowed, what, viewport, screenshot) {
 // after a reload and in a new browser; a hand-broken link. Each engine's link is opened in
 // another engine at the end (checkLinksAcrossEngines).
 const links = [];
-async function checkOwnTable(url, allowed, what, first) {
+async function checkOwnTable(url, allowed, what, first, learned) {
   const page = await openBrowser(DESKTOP, allowed, true);
   const reopen = async (link) => {
     const other = await openBrowser(DESKTOP, allowed, true);
@@ -800,7 +800,7 @@ async function checkOwnTable(url, allowed, what, first) {
     return other;
   };
   const shots = {
-    learned: join(OUTSIDE, `table-learned-${engine}.png`), broken: join(LOOKED_AT, `table-broken-link-${engine}.png`),
+    learned, broken: join(LOOKED_AT, `table-broken-link-${engine}.png`),
     refused: join(LOOKED_AT, `table-refused-${engine}.png`), share: join(LOOKED_AT, `table-share-${engine}.png`),
   };
   try {
@@ -856,7 +856,7 @@ async function checkEngineLayer(url) {
 async function checkEngine(url) {
   for (const [what, why] of Object.entries(LIMITS[engine])) console.log(`note ${engine} cannot: ${what}: ${why}`);
   // Chromium's two that the README shows go where --screenshots says; every other one outside.
-  const readme = (name) => engine === "chromium" && ["screenshot.png", "screenshot-phone.png", "learn-desktop.png", "learn-phone.png"].includes(name);
+  const readme = (name) => engine === "chromium" && ["screenshot.png", "screenshot-phone.png", "learn-desktop.png", "learn-phone.png", "table-desktop.png"].includes(name);
   const shots = (name) => (readme(name) ? join(SCREENSHOTS, name) : join(OUTSIDE, name.replace(".png", `-${engine}.png`)));
   await checkDesktop(url + "playground/", url, "served", shots("screenshot.png"));
   await checkPhone(url + "playground/", url, "served", shots("screenshot-served-phone.png"));
@@ -871,7 +871,7 @@ async function checkEngine(url) {
   await checkLearningPanel(SINGLE_FILE, SINGLE_FILE, "file: on a phone, learning", PHONE, shots("learn-phone.png"));
   await checkLearningDark(url + "playground/", url, "served, dark, learning", DESKTOP, join(OUTSIDE, `learn-dark-${engine}.png`));
   await checkLearningDark(SINGLE_FILE, SINGLE_FILE, "file: on a phone, dark, learning", PHONE, join(OUTSIDE, `learn-dark-phone-${engine}.png`));
-  await checkOwnTable(SINGLE_FILE, SINGLE_FILE, "file:, own table", engine === options.engines.split(",")[0]);
+  await checkOwnTable(SINGLE_FILE, SINGLE_FILE, "file:, own table", engine === options.engines.split(",")[0], shots("table-desktop.png"));
   await checkPolicy();
   await checkEngineLayer(url);
 }

@@ -414,7 +414,12 @@ document.addEventListener("learn-ready", (event) => {
   });
   element("share-copy-link").addEventListener("click", copyLink);
   element("share-copy-python").addEventListener("click", copyPython);
-  document.addEventListener("playground-change", saveSoon);
+  // The Python at once, for a page printed or copied now; the address a moment later.
+  document.addEventListener("playground-change", () => {
+    showPython();
+    saveSoon();
+  });
+  document.addEventListener("table-change", showPython);
   element("learn-rate").addEventListener("input", saveSoon);
   document.addEventListener("pointerdown", follow);
   document.addEventListener("focusin", follow);
