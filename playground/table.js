@@ -394,7 +394,11 @@ function addView(name, parts) {
   views.set(name, parts);
 }
 
-document.addEventListener("learn-ready", (event) => {
+// Its start waits for the learning panel's Python, then yields once, so that it does not hold up
+// the panel's first picture.
+document.addEventListener("learn-ready", (event) => setTimeout(() => start(event), 0));
+
+function start(event) {
   ({ tables, learner } = event.detail);
   const { mp } = event.detail;
   toJs = mp.PyProxy.toJs;
@@ -437,4 +441,4 @@ document.addEventListener("learn-ready", (event) => {
   }
   element("data").dataset.ready = "true";
   document.dispatchEvent(new CustomEvent("table-ready", { detail: api }));
-});
+}
