@@ -298,7 +298,9 @@ function drawLoss() {
 // ---- Looking and learning --------------------------------------------------------------------
 
 // Asks Python about the boxes' neuron and shows its answer; null where neuron.py refuses a box.
+let shownFor = null; // the w1, w2 and b boxes' text the panel shows
 function refresh() {
+  shownFor = boxes().join("\n");
   const seen = toJs(learner.look(...boxes()));
   const panel = element("learn");
   panel.classList.toggle("refused", seen.error !== null);
@@ -469,6 +471,14 @@ document.addEventListener("python-ready", async (event) => {
     // w1, w2 or b changed by hand, or the learn rate: learning starts again from there.
     document.addEventListener("input", (changed) => {
       if (!/^((w1|w2|b)-(box|slider)|learn-rate)$/.test(changed.target.id)) return;
+      stopped = true;
+      fresh = true;
+      refresh();
+    });
+    // w1, w2 or b set by another part of the page (a preset, a link): the same, unless it is
+    // this panel's own learning that set them.
+    document.addEventListener("playground-change", () => {
+      if (busy || boxes().join("\n") === shownFor) return; // x1 or x2: nothing to learn again
       stopped = true;
       fresh = true;
       refresh();

@@ -431,6 +431,7 @@ function start(event) {
     if (location.hash.slice(1) !== written) openLink(location.hash);
   });
   element("data-text").value = filled = tableText(inUse());
+  element("data-status").textContent = `Learning from ${inUse().title}.`;
   const api = { table: inUse, addView, saveSoon, link: linkNow, python: pythonText, openLink };
   globalThis.neuronTable = api;
   if (location.hash.length > 1) {
