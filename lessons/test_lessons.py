@@ -25,7 +25,8 @@ LESSONS = os.path.dirname(os.path.abspath(__file__))
 REPOSITORY = os.path.dirname(LESSONS)
 SCRIPTS = ["network.py", "one_neuron.py", "train.py"]
 TRAININGS = ["one_neuron.py", "train.py"]
-EMILY, FRANK = [-7, -3], [20, 2]  # the article's (128 lb, 63 in) and (155 lb, 68 in)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from people import emily as EMILY, frank as FRANK  # noqa: E402, the article's two newcomers
 
 
 def lesson(name):
@@ -59,6 +60,7 @@ def places(name, tmp_path):
     lessons/, and on its own beside a copy of neuron.py, as a teacher sends it."""
     shutil.copy(os.path.join(REPOSITORY, "neuron.py"), str(tmp_path))
     shutil.copy(os.path.join(LESSONS, name), str(tmp_path))
+    shutil.copy(os.path.join(LESSONS, "people.py"), str(tmp_path))  # the lessons' data
     return [(os.path.join("lessons", name), REPOSITORY), (name, LESSONS), (name, str(tmp_path))]
 
 
@@ -164,8 +166,8 @@ def test_the_networks_gradients_are_the_loss_slopes():
                    for _ in range(3)]
         learn_rate = rng.choice([0.1, 0.01])
         largest = max(largest, check_one_step(
-            neurons, lambda: train.learn(*neurons, x, y_true, learn_rate),
-            lambda: (y_true - train.feedforward(*neurons, x)) ** 2, learn_rate))
+            neurons, lambda: train.learn(neurons, x, y_true, learn_rate),
+            lambda: (y_true - train.feedforward(neurons, x)) ** 2, learn_rate))
     assert largest > 0.1  # the check had gradients big enough to see a wrong one
 
 
@@ -188,10 +190,10 @@ def test_the_loss_is_the_mean_squared_error(name):
     for _ in range(20):
         neurons = [Neuron([rng.uniform(-1, 1), rng.uniform(-1, 1)], rng.uniform(-1, 1))
                    for _ in range(3)]
-        predict = (lambda x: module.feedforward(*neurons, x)) if name == "train.py" else \
+        predict = (lambda x: module.feedforward(neurons, x)) if name == "train.py" else \
             neurons[0].feedforward
         squares = [(y - predict(x)) ** 2 for x, y in zip(module.data, module.all_y_trues)]
-        loss = module.loss(*neurons) if name == "train.py" else module.loss(neurons[0])
+        loss = module.loss(neurons) if name == "train.py" else module.loss(neurons[0])
         assert loss == pytest.approx(math.fsum(squares) / 4, rel=1e-15)
 
 
@@ -212,8 +214,8 @@ def test_the_network_learns_from_other_seeds_too():
     train = lesson("train.py")
     learned = [train_from(train, seed,
                           lambda: [train.random_neuron() for _ in range(3)],
-                          lambda network, x, y: train.learn(*network, x, y, 0.1),
-                          lambda network, x: train.feedforward(*network, x))
+                          lambda network, x, y: train.learn(network, x, y, 0.1),
+                          lambda network, x: train.feedforward(network, x))
                for seed in range(2, 22)]  # 20 seeds, not the lesson's 1
     assert sum(learned) >= 19, learned
 
@@ -272,7 +274,7 @@ def test_the_network_learns_xor_as_the_worksheet_says(tmp_path):
     language, code = worksheet_block("Save this as")
     assert language == "python"
     _, answer = worksheet_block("It prints")
-    for name in ["neuron.py", os.path.join("lessons", "train.py")]:
+    for name in ["neuron.py", os.path.join("lessons", "train.py"), os.path.join("lessons", "people.py")]:
         shutil.copy(os.path.join(REPOSITORY, name), str(tmp_path))
     (tmp_path / "xor.py").write_text(code)
     printed = run("xor.py", str(tmp_path))
@@ -321,7 +323,7 @@ def sleep(milliseconds):
 
 
 def test_microbit_train_shows_emily_then_frank(tmp_path, printed):
-    for name in ["neuron.py", os.path.join("lessons", "train.py"),
+    for name in ["neuron.py", os.path.join("lessons", "train.py"), os.path.join("lessons", "people.py"),
                  os.path.join("lessons", "microbit_train.py")]:
         shutil.copy(os.path.join(REPOSITORY, name), str(tmp_path))
     (tmp_path / "microbit.py").write_text(STAND_IN_MICROBIT)

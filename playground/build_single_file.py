@@ -41,7 +41,7 @@ LESSON_LINE = """\
           <p id="lesson-line">This is lessons/one_neuron.py, carried inside this file as it is:
             the page imports it beside neuron.py, and its <code>data</code>, <code>loss()</code>
             and <code>learn()</code> do the learning, with its learn rate, 0.1. It starts from the
-            sliders, not from the lesson's random start.</p>
+            sliders, not from the lesson's own start.</p>
 """
 BODY_END = "</body>\n"
 
@@ -86,6 +86,7 @@ def build():
     page = raw_text(read(PLAYGROUND / "page.py"), "page.py")
     learn_script = raw_text(read(PLAYGROUND / "learn.js"), "learn.js")
     lesson = raw_text(read(ROOT / "lessons" / "one_neuron.py"), "lessons/one_neuron.py")
+    people = raw_text(read(ROOT / "lessons" / "people.py"), "lessons/people.py")
     learn_page = raw_text(read(PLAYGROUND / "learn_page.py"), "learn_page.py")
     notice = raw_text(read(PLAYGROUND / "MICROPYTHON-LICENSE.txt"), "MICROPYTHON-LICENSE.txt")
     # The glue runs as it is, an inline module script: it leaves its loader in
@@ -113,6 +114,7 @@ def build():
         '<script type="text/plain" id="neuron-py">%s</script>\n' % neuron,
         '<script type="text/plain" id="page-py">%s</script>\n' % page,
         '<script type="text/plain" id="one-neuron-py">%s</script>\n' % lesson,
+        '<script type="text/plain" id="people-py">%s</script>\n' % people,
         '<script type="text/plain" id="learn-page-py">%s</script>\n' % learn_page,
         "<!--\n%s-->\n" % notice,
         '<script type="module">%s</script>\n' % glue,

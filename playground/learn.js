@@ -6,7 +6,7 @@
 // only draws what they return, and keeps the count of steps and the losses seen, for the plot.
 // The page fetches ../lessons/one_neuron.py and learn_page.py, or finds them carried in the
 // single file, shows the lesson's text and gives MicroPython that very text to import.
-const CARRIED = { lesson: "one-neuron-py", glue: "learn-page-py" }; // ids in the single file
+const CARRIED = { lesson: "one-neuron-py", glue: "learn-page-py", people: "people-py" }; // ids in the single file
 
 // The part of the (x1, x2) plane drawn: weight - 135 from -20 to 30 lb, height - 66 from -8 to
 // 8 in, which holds the six people with room around them; and where it goes in the SVG.
@@ -279,20 +279,23 @@ async function fetchText(url) {
 
 function loadFiles() {
   const carried = (id) => document.getElementById(id)?.textContent;
-  if (carried(CARRIED.lesson) !== undefined) return Promise.resolve([carried(CARRIED.lesson), carried(CARRIED.glue)]);
-  return Promise.all([fetchText("../lessons/one_neuron.py"), fetchText("learn_page.py")]);
+  if (carried(CARRIED.lesson) !== undefined) {
+    return Promise.resolve([carried(CARRIED.lesson), carried(CARRIED.glue), carried(CARRIED.people)]);
+  }
+  return Promise.all([fetchText("../lessons/one_neuron.py"), fetchText("learn_page.py"), fetchText("../lessons/people.py")]);
 }
 
 const files = loadFiles(); // at once, while MicroPython loads
 
 document.addEventListener("python-ready", async (event) => {
   try {
-    const [lesson, glue] = await files;
+    const [lesson, glue, people] = await files;
     const { mp } = event.detail;
     setValues = event.detail.setValues;
     element("lesson-source").textContent = lesson;
     mp.FS.writeFile("/one_neuron.py", lesson); // the text shown is the module imported
     mp.FS.writeFile("/learn_page.py", glue);
+    mp.FS.writeFile("/people.py", people); // the lesson's data, which it imports
     learner = mp.pyimport("learn_page");
     toJs = mp.PyProxy.toJs;
     const seen = toJs(learner.look(...boxes(), BOX));
