@@ -30,6 +30,12 @@ WASM_LINE = 100  # base64 characters a line, so that the file reads and diffs as
 STYLESHEET = '  <link rel="stylesheet" href="playground.css">\n'
 SCRIPT = '  <script type="module" src="playground.js"></script>\n'
 LEARN_SCRIPT = '  <script type="module" src="learn.js"></script>\n'
+BACKPROP_SCRIPT = '  <script type="module" src="backprop.js"></script>\n'
+BACKPROP_LINE_START = '          <p id="bp-code-line">'
+BACKPROP_LINE = """\
+          <p id="bp-code-line">This is lessons/train.py, carried inside this file as it is, as
+            the page runs it: the line that computes each value is marked as it goes.</p>
+"""
 RUNNING_LINE_START = '      <p id="running-line">'
 RUNNING_LINE = """\
       <p id="running-line">This is neuron.py, carried inside this file as it is: the code
@@ -87,6 +93,10 @@ def build():
     learn_script = raw_text(read(PLAYGROUND / "learn.js"), "learn.js")
     lesson = raw_text(read(ROOT / "lessons" / "one_neuron.py"), "lessons/one_neuron.py")
     people = raw_text(read(ROOT / "lessons" / "people.py"), "lessons/people.py")
+    # The network view (issue 23): backprop.js, backprop_page.py and lessons/train.py.
+    backprop_script = raw_text(read(PLAYGROUND / "backprop.js"), "backprop.js")
+    backprop_page = raw_text(read(PLAYGROUND / "backprop_page.py"), "backprop_page.py")
+    train = raw_text(read(ROOT / "lessons" / "train.py"), "lessons/train.py")
     learn_page = raw_text(read(PLAYGROUND / "learn_page.py"), "learn_page.py")
     notice = raw_text(read(PLAYGROUND / "MICROPYTHON-LICENSE.txt"), "MICROPYTHON-LICENSE.txt")
     # The glue runs as it is, an inline module script: it leaves its loader in
@@ -98,7 +108,8 @@ def build():
     style = "\n" + css
     policy = "; ".join([
         "default-src 'none'",
-        "script-src %s %s %s 'wasm-unsafe-eval'" % (sha256(glue), sha256(script), sha256(learn_script)),
+        "script-src %s %s %s %s 'wasm-unsafe-eval'" % (sha256(glue), sha256(script), sha256(learn_script),
+                                                      sha256(backprop_script)),
         "style-src %s" % sha256(style),
         "connect-src data:",  # MicroPython fetches its .wasm from the data: URL
         "img-src data:",  # the empty icon
@@ -115,15 +126,18 @@ def build():
         '<script type="text/plain" id="page-py">%s</script>\n' % page,
         '<script type="text/plain" id="one-neuron-py">%s</script>\n' % lesson,
         '<script type="text/plain" id="people-py">%s</script>\n' % people,
+        '<script type="text/plain" id="train-py">%s</script>\n' % train,
+        '<script type="text/plain" id="backprop-page-py">%s</script>\n' % backprop_page,
         '<script type="text/plain" id="learn-page-py">%s</script>\n' % learn_page,
         "<!--\n%s-->\n" % notice,
         '<script type="module">%s</script>\n' % glue,
         '<script type="text/plain" id="micropython-wasm">\n%s</script>\n' % wasm_lines,
         '<script type="module">%s</script>\n' % script,
         '<script type="module">%s</script>\n' % learn_script,
+        '<script type="module">%s</script>\n' % backprop_script,
     ])
 
-    for line in (STYLESHEET, SCRIPT, LEARN_SCRIPT, BODY_END):
+    for line in (STYLESHEET, SCRIPT, LEARN_SCRIPT, BACKPROP_SCRIPT, BODY_END):
         if html.count(line) != 1:
             sys.exit("index.html should hold this line once: %r" % line)
     start = html.index(RUNNING_LINE_START)
@@ -132,7 +146,10 @@ def build():
     start = html.index(LESSON_LINE_START)
     end = html.index("</p>\n", start) + len("</p>\n")
     html = html[:start] + LESSON_LINE + html[end:]
-    html = html.replace(STYLESHEET, head).replace(SCRIPT, "").replace(LEARN_SCRIPT, "")
+    start = html.index(BACKPROP_LINE_START)
+    end = html.index("</p>\n", start) + len("</p>\n")
+    html = html[:start] + BACKPROP_LINE + html[end:]
+    html = html.replace(STYLESHEET, head).replace(SCRIPT, "").replace(LEARN_SCRIPT, "").replace(BACKPROP_SCRIPT, "")
     html = html.replace(BODY_END, carried + BODY_END)
     banner = ("<!-- neuron.py's playground in one file: open it in a browser, no server or network needed.\n"
               "     Built by playground/build_single_file.py from the repository's playground/index.html,\n"
