@@ -255,14 +255,14 @@ function announce(value) {
 
 // Where each part of the network is, in the 480 x 330 view box: the inputs, h1, h2 and o1 as
 // the article draws them, each weight's number beside its line and each bias by its neuron.
-const NODES = { x1: [26, 95], x2: [26, 245], h1: [250, 95], h2: [250, 245], o1: [420, 170] };
+const NODES = { x1: [26, 95], x2: [26, 245], h1: [250, 95], h2: [250, 245], o1: [410, 170] };
 const EDGES = [["w1", "x1", "h1"], ["w2", "x2", "h1"], ["w3", "x1", "h2"], ["w4", "x2", "h2"], ["w5", "h1", "o1"], ["w6", "h2", "o1"]];
 // [name's x, y; number's y]: each label two lines, the name above its number, centred.
 const LABELS = {
-  w1: [130, 62], w2: [150, 134], w3: [150, 190], w4: [130, 272], w5: [340, 40], w6: [340, 266],
-  b1: [250, 30], b2: [250, 296], b3: [420, 222],
+  w1: [128, 62], w2: [148, 134], w3: [148, 190], w4: [128, 272], w5: [335, 40], w6: [335, 266],
+  b1: [250, 30], b2: [250, 296], b3: [410, 222],
 };
-const PILL = { width: 86, height: 52 };
+const PILL = { width: 100, height: 52 };
 
 function drawNetwork() {
   const svg = element("bp-network");
@@ -713,8 +713,8 @@ function setData(table) {
   const t = table ?? null;
   const answer = t === null
     ? call("article_table")
-    : call("set_table", t.names.map(String), t.rows.map((row) => row.map(text)), t.y_trues.map(text),
-      (t.others ?? []).map(([name]) => String(name)), (t.others ?? []).map(([, x]) => x.map(text)));
+    : call("set_table_json", JSON.stringify([t.names.map(String), t.rows.map((row) => row.map(text)), t.y_trues.map(text),
+      (t.others ?? []).map(([name]) => String(name)), (t.others ?? []).map(([, x]) => x.map(text))]));
   if (answer.refused.length) return { refused: answer.refused };
   key = t === null ? ARTICLE_KEY : { one: t.one ?? "y_true 1", zero: t.zero ?? "y_true 0" };
   element("bp-key-one").textContent = key.one;
@@ -744,7 +744,7 @@ function setState(values) {
   if (values.learnRate !== undefined) texts.learn_rate = text(values.learnRate);
   if (values.person !== undefined) texts.person = text(values.person);
   if (values.steps !== undefined) texts.steps = text(values.steps);
-  const answer = call("set_state", texts);
+  const answer = call("set_state_json", JSON.stringify(texts));
   if (values.everyDigit !== undefined) {
     everyDigit = Boolean(values.everyDigit);
     element("bp-digits").setAttribute("aria-pressed", String(everyDigit));

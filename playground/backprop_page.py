@@ -26,6 +26,7 @@ d_L_d_ypred is -0.9526 and dL/dw1 0.02147.
 >>> [v["product"] for v in exact["values"] if v["name"] == "w1"], exact["same_as_learn"]
 ([0.02146953526581111], True)
 """
+import json
 import math
 import random
 
@@ -327,6 +328,16 @@ def article_table():
     view["table"] = ARTICLE_TABLE
     view.update(person=0, steps=0)
     return {"refused": [], "rows": len(ARTICLE_TABLE["rows"])}
+
+
+def set_table_json(text):
+    """set_table() with its arguments as JSON text, as the page sends them."""
+    return set_table(*json.loads(text))
+
+
+def set_state_json(text):
+    """set_state() with its argument as JSON text, as the page sends it."""
+    return set_state(json.loads(text))
 
 
 def state():
