@@ -47,7 +47,6 @@ const ARTICLE_KEY = { one: "female, y_true 1", zero: "male, y_true 0" };
 let bp = null; // backprop_page.py, imported in MicroPython
 let toJs = null;
 let pythonRepr = String;
-let shortRepr = String;
 let state = null; // the view's numbers, from Python
 let seen = null; // what the drawings show, from Python
 let trace = null; // the step worked out, { values, person, x, y_true, after, ... }, or null
@@ -93,10 +92,16 @@ function number(x, isInt = false) {
   if (isInt) return String(x);
   return everyDigit ? pythonRepr(x) : three(x);
 }
-// On the drawing, at most 8 characters: 3 digits, or every digit that fits (≈ where shortened).
+// On the drawing, at most 8 characters, to fit beside a line or inside a neuron on a phone: 3
+// digits, or with every digit, Python's repr where it is short, else 4 digits after ≈ (the list
+// beside the drawing writes every digit).
 function short(x, isInt = false) {
   if (isInt) return String(x);
-  return everyDigit ? shortRepr(x) : three(x);
+  if (!everyDigit) return three(x);
+  const full = pythonRepr(x);
+  if (full.length <= 7) return full;
+  const four = pythonRepr(Number(x.toPrecision(4)));
+  return "≈" + (four.length <= 7 ? four : x.toExponential(1).replace(/e([+-])(\d)$/, "e$10$2"));
 }
 const counted = (n, word) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 const decimal = (power) => (power >= 0 ? String(10 ** power) : "0." + "0".repeat(-power - 1) + "1");
@@ -253,16 +258,16 @@ function announce(value) {
 
 // ---- The network, drawn --------------------------------------------------------------------------
 
-// Where each part of the network is, in the 480 x 330 view box: the inputs, h1, h2 and o1 as
+// Where each part of the network is, in the 480 x 340 view box: the inputs, h1, h2 and o1 as
 // the article draws them, each weight's number beside its line and each bias by its neuron.
 const NODES = { x1: [26, 95], x2: [26, 245], h1: [250, 95], h2: [250, 245], o1: [410, 170] };
 const EDGES = [["w1", "x1", "h1"], ["w2", "x2", "h1"], ["w3", "x1", "h2"], ["w4", "x2", "h2"], ["w5", "h1", "o1"], ["w6", "h2", "o1"]];
 // [name's x, y; number's y]: each label two lines, the name above its number, centred.
 const LABELS = {
-  w1: [128, 62], w2: [148, 134], w3: [148, 190], w4: [128, 272], w5: [335, 40], w6: [335, 266],
-  b1: [250, 30], b2: [250, 296], b3: [410, 222],
+  w1: [128, 54], w2: [148, 126], w3: [148, 184], w4: [128, 266], w5: [340, 34], w6: [340, 284],
+  b1: [250, 22], b2: [250, 300], b3: [410, 222],
 };
-const PILL = { width: 100, height: 52 };
+const PILL = { width: 100, height: 58 };
 
 function drawNetwork() {
   const svg = element("bp-network");
@@ -291,12 +296,12 @@ function drawNetwork() {
   for (const name of ["h1", "h2", "o1"]) {
     const [cx, cy] = NODES[name];
     draw(svg, "rect", { x: cx - PILL.width / 2, y: cy - PILL.height / 2, width: PILL.width, height: PILL.height, rx: PILL.height / 2, class: "bp-node", id: `bp-node-${name}` });
-    draw(svg, "text", { x: cx, y: cy - 4, "text-anchor": "middle", class: "bp-name" }, name);
-    draw(svg, "text", { x: cx, y: cy + 18, "text-anchor": "middle", class: "bp-value", id: `bp-out-${name}` }, "");
+    draw(svg, "text", { x: cx, y: cy - 6, "text-anchor": "middle", class: "bp-name" }, name);
+    draw(svg, "text", { x: cx, y: cy + 20, "text-anchor": "middle", class: "bp-value", id: `bp-out-${name}` }, "");
   }
   for (const [name, [x, y]] of Object.entries(LABELS)) {
     draw(svg, "text", { x, y, "text-anchor": "middle", class: "bp-label-name" }, name);
-    draw(svg, "text", { x, y: y + 20, "text-anchor": "middle", class: "bp-value", id: `bp-num-${name}` }, "");
+    draw(svg, "text", { x, y: y + 27, "text-anchor": "middle", class: "bp-value", id: `bp-num-${name}` }, "");
   }
   draw(svg, "text", { x: 4, y: 142, class: "bp-value", id: "bp-in-x1" }, "");
   draw(svg, "text", { x: 4, y: 206, class: "bp-value", id: "bp-in-x2" }, "");
@@ -380,6 +385,7 @@ function drawPeople() {
   }
   for (const v of ticks(box[2], box[3]).slice(1)) { // not the lowest, whose number would meet x1's at the corner
     const [, y] = at([box[0], v]);
+    if (y < top + 14) continue; // nor one at the very top, whose number would stick out
     draw(svg, "line", { class: "bp-axis", x1: left - 5, y1: y, x2: left, y2: y });
     draw(svg, "text", { class: "bp-tick", x: left - 8, y: y + 5, "text-anchor": "end" }, String(v));
   }
@@ -784,7 +790,6 @@ document.addEventListener("playground-ready", async (event) => {
     const [lesson, glue, people] = await files;
     const mp = event.detail.python;
     pythonRepr = event.detail.pythonRepr;
-    shortRepr = event.detail.shortRepr;
     showSource(lesson);
     drawNetwork();
     mp.FS.writeFile("/people.py", people);

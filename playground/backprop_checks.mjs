@@ -56,14 +56,19 @@ export function bpShown() {
 
 // In the view's three drawings: words that overlap another word or a shape (a neuron, an input,
 // a person's mark), words that stick out of their drawing, and the smallest word, in CSS pixels.
+// Each measured by its shape in the drawing (getBBox), not its halo, which may run over things.
 export function bpOverlaps() {
   const found = { overlaps: [], outside: [], smallestPx: Infinity };
   for (const svg of document.querySelectorAll("#backprop svg")) {
-    const frame = svg.getBoundingClientRect();
-    const scale = frame.width / svg.viewBox.baseVal.width;
+    const view = svg.viewBox.baseVal;
+    const frame = { left: view.x, top: view.y, right: view.x + view.width, bottom: view.y + view.height };
+    const scale = svg.getBoundingClientRect().width / view.width;
     const words = [...svg.querySelectorAll("text")].filter((node) => node.textContent !== "");
     const shapes = [...svg.querySelectorAll(".bp-node, .bp-mark, .bp-next-ring, .bp-loss-point")];
-    const box = (node) => node.getBoundingClientRect();
+    const box = (node) => {
+      const { x, y, width, height } = node.getBBox();
+      return { left: x, top: y, right: x + width, bottom: y + height };
+    };
     const name = (node) => `${node.tagName} ${node.id || node.getAttribute("class")} "${node.textContent}"`;
     const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
     const inside = (a, b) => a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
@@ -155,9 +160,13 @@ export function bpEntryPoint() {
   const rows = document.querySelectorAll("#bp-table tbody tr").length;
   const set = view.setState({ w: [0.5, -0.5, 1, 1, 2, -2], b: ["0", "0", "0.25"], learnRate: "1", person: 2, steps: 8 });
   const after = view.state();
-  const back = view.setData(null);
-  view.start("article");
-  return { refused, xor: xor.refused, rows, set: set.refused, after, back: back.refused, heard, key: document.getElementById("bp-key-one").textContent };
+  return { refused, xor: xor.refused, rows, set: set.refused, after, heard, key: document.getElementById("bp-key-one").textContent };
+}
+
+export function bpArticleAgain() {
+  const back = globalThis.networkView.setData(null);
+  globalThis.networkView.start("article");
+  return { back: back.refused, key: document.getElementById("bp-key-one").textContent };
 }
 
 // ---- In Node.js ------------------------------------------------------------------------------
@@ -220,7 +229,9 @@ export async function checkNetworkView(page, { what, ok, screenshot, phone, widt
   assert.ok(expected.same, "CPython: the statements run one by one do what learn() does");
   const product = Number(full.w1.split(" = ")[3].split(/\s/)[0]);
   assert.ok(Math.abs(product - 0.02146953526581111) < 1e-15, `${what}: dL/dw1 in full is ${full.w1}`);
-  ok(`${what}: every digit: dL/dw1 = ${product}, d_L_d_ypred = ${full.d_L_d_ypred.split(" = ").at(-1)}, as CPython's learn()`);
+  const placed = await page.evaluate(bpOverlaps);
+  assert.deepEqual([...placed.overlaps, ...placed.outside], [], `${what}: every digit on the drawing`);
+  ok(`${what}: every digit: dL/dw1 = ${product}, d_L_d_ypred = ${full.d_L_d_ypred.split(" = ").at(-1)}, as CPython's learn(); the drawing's longer numbers run into nothing`);
   await page.evaluate(bpPress, "bp-digits");
 
   // Next value, one at a time: each shows one more value, marks its line of train.py and says it.
@@ -259,9 +270,12 @@ export async function checkNetworkView(page, { what, ok, screenshot, phone, widt
   // The entry point another part of the page uses.
   const entry = await page.evaluate(bpEntryPoint);
   assert.deepEqual(entry.refused, ["row 1, x2"]);
-  assert.deepEqual([entry.xor, entry.rows, entry.set, entry.back, entry.heard.length], [[], 4, [], [], 1]);
+  assert.deepEqual([entry.xor, entry.rows, entry.set, entry.heard.length, entry.key], [[], 4, [], 1, "yes, y_true 1"]);
   assert.deepEqual(entry.after, { w: [0.5, -0.5, 1, 1, 2, -2], b: [0, 0, 0.25], learnRate: 1, person: 2, epoch: 2, steps: 8, everyDigit: false });
-  assert.equal(entry.key, "female, y_true 1");
+  const xorPlaced = await page.evaluate(bpOverlaps);
+  assert.deepEqual([...xorPlaced.overlaps, ...xorPlaced.outside], [], `${what}: the XOR table's drawings`);
+  const back = await page.evaluate(bpArticleAgain);
+  assert.deepEqual(back, { back: [], key: "female, y_true 1" });
   ok(`${what}: networkView.setData (XOR: ${entry.rows} rows), setState and state(), and setData(null) back to the article's people`);
 
   shown = await page.evaluate(bpShown);
