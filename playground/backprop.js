@@ -253,7 +253,9 @@ function announce(value) {
   if (value.kind === "update") text = `${said.product}. ${said.numbers}, was ${said.old}.`;
   else if (value.kind === "value") text = `${value.name} = ${said.numbers ? said.numbers + " = " : ""}${said.result}.`;
   else text = `${said.code}: ${said.numbers || said.result}.`;
-  element("bp-said").textContent = spoken(`${text} Line ${value.line} of train.py.`);
+  const first = trace.values.findIndex((v) => v.kind !== "read");
+  const count = `Value ${shown - first} of ${trace.values.length - first}: `;
+  element("bp-said").textContent = spoken(`${count}${text} Line ${value.line} of train.py.`);
 }
 
 // ---- The network, drawn --------------------------------------------------------------------------
@@ -546,13 +548,15 @@ function nextValue() {
   shown += 1;
   const value = trace.values[shown - 1];
   show();
-  announce(value);
   if (shown === trace.values.length) {
     take();
     element("bp-status").textContent = stepSummary();
   } else {
-    element("bp-status").textContent = `${trace.name}: value ${shown - trace.values.findIndex((v) => v.kind !== "read")} of ${trace.values.length - trace.values.findIndex((v) => v.kind !== "read")} of this step.`;
+    // said once, as the step begins; each value is said by itself (announce)
+    const going = `Going through ${trace.name}'s step, value by value.`;
+    if (element("bp-status").textContent !== going) element("bp-status").textContent = going;
   }
+  announce(value);
 }
 
 function oneStep() {

@@ -165,6 +165,7 @@ export function bpEntryPoint() {
 
 export function bpArticleAgain() {
   const back = globalThis.networkView.setData(null);
+  globalThis.networkView.setState({ learnRate: 0.1 });
   globalThis.networkView.start("article");
   return { back: back.refused, key: document.getElementById("bp-key-one").textContent };
 }
