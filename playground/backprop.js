@@ -735,11 +735,16 @@ function setData(table) {
   return { refused: [] };
 }
 
-function relayout() {
+// The people's drawing and the choice of who is next, for the table learned from now.
+function layout() {
   seen = call("look", [0, 1, 0, 1], 1, 1); // the people, for the box
   box = key === ARTICLE_KEY ? [-20, 30, -8, 8] : boxFor(seen.people);
   drawPeople();
   makePeopleChoice();
+}
+
+function relayout() {
+  layout();
   look();
   trace = null;
   prepare(false);
@@ -799,11 +804,15 @@ document.addEventListener("playground-ready", async (event) => {
     mp.FS.writeFile("/people.py", people);
     mp.FS.writeFile("/train.py", lesson); // the text shown is the module imported
     mp.FS.writeFile("/backprop_page.py", glue);
+    // A pause between the pieces of the start, so that the page answers in between.
+    const breathe = () => new Promise((resolve) => setTimeout(resolve));
+    await breathe();
     bp = mp.pyimport("backprop_page");
     toJs = mp.PyProxy.toJs;
     state = call("start", "article");
     element("bp-rate").value = pythonRepr(state.learn_rate);
-    relayout();
+    layout();
+    await breathe();
     startFrom("article");
     element("bp-next").addEventListener("click", nextValue);
     element("bp-step").addEventListener("click", oneStep);
