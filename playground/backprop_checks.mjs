@@ -243,6 +243,12 @@ export async function checkNetworkView(page, { what, ok, screenshot, phone, widt
     assert.equal(shown.items.at(-1).name, value.name, `${what}: value ${i + 1} should be ${value.name}`);
     assert.match(shown.said, new RegExp(`Line ${value.line} of train.py\\.$`), `${what}: ${value.name} said`);
     if (i < values.length - 1) assert.equal(shown.current, value.line, `${what}: ${value.name}'s line`);
+    if (value.name === "w1" && screenshot && !phone) {
+      // the picture: dL/dw1 and w1's update just shown, beside train.py with its line marked
+      await page.evaluate(() => document.querySelector("#bp-values .bp-latest").scrollIntoView({ block: "center" }));
+      await page.screenshot(screenshot);
+      ok(`${what}: screenshot saved, at w1's update: ${screenshot}`);
+    }
   }
   assert.match(shown.status, /^Step 1 taken, on Alice: dL\/dw1 = 0\.0214, w1 = 0\.998;/);
   ok(`${what}: Next value ${values.length} times: each value in turn, its line of train.py marked, its words for a screen reader; then the step is taken: ${shown.status}`);
@@ -289,8 +295,9 @@ export async function checkNetworkView(page, { what, ok, screenshot, phone, widt
   const paper = await page.evaluate(bpOnPaper);
   assert.deepEqual(paper, { buttonsShown: false, codeCut: false }, `${what}: on paper`);
   ok(`${what}: on paper (the print rules on), no buttons and the whole of train.py`);
-  if (screenshot) {
-    await page.evaluate(() => document.getElementById("bp-heading").scrollIntoView({ block: "start" }));
+  if (screenshot && phone) {
+    // the network and the first of its values, at the worked example
+    await page.evaluate(() => document.getElementById("bp-network").scrollIntoView({ block: "start" }));
     await page.screenshot(screenshot);
     ok(`${what}: screenshot saved: ${screenshot}`);
   }
