@@ -1163,12 +1163,15 @@ def test_a_type_name_is_the_short_one_even_for_a_nested_class():
 def test_the_suite_fails_if_a_files_doctests_did_not_run(pytester):
     pytester.makeconftest((HERE / "conftest.py").read_text())
     pytester.makeini("[pytest]\ntestpaths = neuron.py README.md playground/page.py "
-                     "playground/learn_page.py lessons/worksheet.md\n"
+                     "playground/learn_page.py playground/table_page.py playground/backprop_page.py "
+                     "lessons/worksheet.md\n"
                      "addopts = --doctest-modules --doctest-glob=README.md "
                      "--doctest-glob=worksheet.md\n")
     pytester.makepyfile(neuron='"""\n>>> 1 + 1\n2\n"""\n')
     pytester.mkdir("playground").joinpath("page.py").write_text('"""\n>>> 3 + 3\n6\n"""\n')
     pytester.path.joinpath("playground", "learn_page.py").write_text('"""\n>>> 4 + 4\n8\n"""\n')
+    pytester.path.joinpath("playground", "backprop_page.py").write_text('"""\n>>> 6 + 6\n12\n"""\n')
+    pytester.path.joinpath("playground", "table_page.py").write_text('"""\n>>> 7 + 7\n14\n"""\n')
     pytester.mkdir("lessons").joinpath("worksheet.md").write_text(">>> 5 + 5\n10\n")
     pytester.path.joinpath("README.md").write_text("No examples here.\n")
     result = pytester.runpytest_subprocess()

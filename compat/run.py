@@ -253,13 +253,18 @@ def microbit(folder, release, firmware=None):
         file.write(BOARD_RELEASE)
     microbit_check = ([sys.executable], os.path.join("compat", "microbit_check.py"))
     # The article's training runs there as lessons/README.md says: microbit_train.py as main.py,
-    # with train.py beside it (compat/microbit.mjs MAIN.py MODULE.py).
+    # with train.py and people.py beside it (compat/microbit.mjs MAIN.py MODULE.py ...), and
+    # one_neuron.py as main.py with people.py.
     microbit_train = (["node", os.path.join(COMPAT, "microbit.mjs"),
-                       os.path.join("lessons", "microbit_train.py")], "lessons/train.py")
+                       os.path.join("lessons", "microbit_train.py"),
+                       os.path.join("lessons", "people.py")], "lessons/train.py")
+    one_neuron = (["node", os.path.join(COMPAT, "microbit.mjs"), "lessons/one_neuron.py"],
+                  os.path.join("lessons", "people.py"))
     # compat/microbit.mjs, and microbit_check.py's runs of it, take the firmware from the
     # environment.
     return {"command": ["node", os.path.join(COMPAT, "microbit.mjs")], "float32": True,
-            "instead": {SELFCHECK: microbit_check, "lessons/train.py": microbit_train},
+            "instead": {SELFCHECK: microbit_check, "lessons/train.py": microbit_train,
+                        "lessons/one_neuron.py": one_neuron},
             "release": (path, release),
             "env": {"MICROBIT_FIRMWARE": firmware} if firmware else {}}
 

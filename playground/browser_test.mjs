@@ -25,6 +25,7 @@ import { parseArgs } from "node:util";
 import { DESKTOP, ENGINES, LIMITS, PHONE, Unsupported, open } from "./engines.mjs";
 import { drawingContrasts, drawingOverlaps, smallestText, targetHeights } from "./page_checks.mjs";
 import { checkLearning, checkLearningColours } from "./learn_checks.mjs";
+import { checkNetworkView } from "./backprop_checks.mjs";
 import { checkSameState, checkTable } from "./data_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -786,6 +787,25 @@ async function checkLearningDark(url, allowed, what, viewport, screenshot) {
   }
 }
 
+// The network view (backprop_checks.mjs), issue 23: the single file from file:, on a desktop and
+// a phone, and the served page in a system set dark from the start; each on a page of its own.
+async function checkNetworkViews(url, shots) {
+  for (const [address, allowed, what, viewport, scheme, shot] of [
+    [SINGLE_FILE, SINGLE_FILE, "file:, the network view", DESKTOP, "light", shots("network-desktop.png")],
+    [SINGLE_FILE, SINGLE_FILE, "file: on a phone, the network view", PHONE, "light", shots("network-phone.png")],
+    [url + "playground/", url, "served, dark, the network view", DESKTOP, "dark", join(OUTSIDE, `network-dark-${engine}.png`)],
+  ]) {
+    const page = await open(engine, { viewport, allow: allowed, offline: address === SINGLE_FILE, colorScheme: scheme });
+    try {
+      await openPage(page, address, what);
+      await checkNetworkView(page, { what, ok, screenshot: shot, phone: viewport.phone, width: PHONE.width });
+      await checkNothingElse(page, what);
+    } finally {
+      await page.close();
+    }
+  }
+}
+
 // A class's own table, the link and "copy as Python" (data_checks.mjs), in the single file from
 // file: with the network off: six rows pasted from a spreadsheet and learned, as on CPython; the
 // copied Python run by python3 (and, in the first engine, on the emulated micro:bit); the link
@@ -856,7 +876,7 @@ async function checkEngineLayer(url) {
 async function checkEngine(url) {
   for (const [what, why] of Object.entries(LIMITS[engine])) console.log(`note ${engine} cannot: ${what}: ${why}`);
   // Chromium's two that the README shows go where --screenshots says; every other one outside.
-  const readme = (name) => engine === "chromium" && ["screenshot.png", "screenshot-phone.png", "learn-desktop.png", "learn-phone.png", "table-desktop.png"].includes(name);
+  const readme = (name) => engine === "chromium" && ["screenshot.png", "screenshot-phone.png", "learn-desktop.png", "learn-phone.png", "network-desktop.png", "network-phone.png", "table-desktop.png"].includes(name);
   const shots = (name) => (readme(name) ? join(SCREENSHOTS, name) : join(OUTSIDE, name.replace(".png", `-${engine}.png`)));
   await checkDesktop(url + "playground/", url, "served", shots("screenshot.png"));
   await checkPhone(url + "playground/", url, "served", shots("screenshot-served-phone.png"));
@@ -871,6 +891,7 @@ async function checkEngine(url) {
   await checkLearningPanel(SINGLE_FILE, SINGLE_FILE, "file: on a phone, learning", PHONE, shots("learn-phone.png"));
   await checkLearningDark(url + "playground/", url, "served, dark, learning", DESKTOP, join(OUTSIDE, `learn-dark-${engine}.png`));
   await checkLearningDark(SINGLE_FILE, SINGLE_FILE, "file: on a phone, dark, learning", PHONE, join(OUTSIDE, `learn-dark-phone-${engine}.png`));
+  await checkNetworkViews(url, shots);
   await checkOwnTable(SINGLE_FILE, SINGLE_FILE, "file:, own table", engine === options.engines.split(",")[0], shots("table-desktop.png"));
   await checkPolicy();
   await checkEngineLayer(url);

@@ -5,10 +5,11 @@
 // Every number here comes from Python: learn_page.py, which calls lessons/one_neuron.py's own
 // learn() and loss() through neuron.py, in the MicroPython that playground.js starts. This script
 // only draws what they return, and keeps the count of steps and the losses seen, for the plot.
-// The page fetches ../lessons/one_neuron.py, learn_page.py and table_page.py (the table the page
-// learns from, which learn_page.py imports), or finds them carried in the single file, shows the
-// lesson's text and gives MicroPython that very text to import.
-const CARRIED = { lesson: "one-neuron-py", glue: "learn-page-py", table: "table-page-py" }; // ids in the single file
+// The page fetches ../lessons/one_neuron.py, ../lessons/people.py (the lesson's data, which it
+// imports), learn_page.py and table_page.py (the table the page learns from, which learn_page.py
+// imports), or finds them carried in the single file, shows the lesson's text and gives
+// MicroPython that very text to import.
+const CARRIED = { lesson: "one-neuron-py", glue: "learn-page-py", people: "people-py", table: "table-page-py" }; // ids in the single file
 
 // The part of the (x1, x2) plane drawn comes with the table (table_page.py): for the four people,
 // weight - 135 from -20 to 30 lb, height - 66 from -8 to 8 in, which holds the six people with
@@ -422,9 +423,10 @@ async function fetchText(url) {
 function loadFiles() {
   const carried = (id) => document.getElementById(id)?.textContent;
   if (carried(CARRIED.lesson) !== undefined) {
-    return Promise.resolve([carried(CARRIED.lesson), carried(CARRIED.glue), carried(CARRIED.table)]);
+    return Promise.resolve([carried(CARRIED.lesson), carried(CARRIED.glue), carried(CARRIED.people), carried(CARRIED.table)]);
   }
-  return Promise.all([fetchText("../lessons/one_neuron.py"), fetchText("learn_page.py"), fetchText("table_page.py")]);
+  return Promise.all([fetchText("../lessons/one_neuron.py"), fetchText("learn_page.py"), fetchText("../lessons/people.py"),
+    fetchText("table_page.py")]);
 }
 
 // The table changed (table.js): the panel draws it afresh, and learning starts again from the
@@ -451,12 +453,13 @@ const files = loadFiles(); // at once, while MicroPython loads
 
 document.addEventListener("python-ready", async (event) => {
   try {
-    const [lesson, glue, tableText] = await files;
+    const [lesson, glue, people, tableText] = await files;
     const { mp } = event.detail;
     setValues = event.detail.setValues;
     element("lesson-source").textContent = lesson;
     mp.FS.writeFile("/one_neuron.py", lesson); // the text shown is the module imported
     mp.FS.writeFile("/learn_page.py", glue);
+    mp.FS.writeFile("/people.py", people); // the lesson's data, which it imports
     mp.FS.writeFile("/table_page.py", tableText);
     learner = mp.pyimport("learn_page");
     tables = mp.pyimport("table_page");
