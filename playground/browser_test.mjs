@@ -842,7 +842,7 @@ async function checkLinksAcrossEngines(engines) {
     try {
       await page.goto(link);
       await checkSameState(page, state, `${from}'s link in ${to}`);
-      ok(`the link ${from} made (${link.length} characters), opened in a new ${to}: the same neuron, learn rate, table and loss`);
+      ok(`the link ${from} made (${link.length} characters), opened in a new ${to}: the same neuron, network, learn rates, table and loss`);
       await checkNothingElse(page, `${from}'s link in ${to}`);
     } finally {
       await page.close();

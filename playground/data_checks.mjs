@@ -81,7 +81,8 @@ export function tableShown() {
     noteItems: [...document.querySelectorAll("#link-note li")].map((item) => item.textContent),
     pythonStatus: text("share-python-status"),
     selected: getSelection().toString(),
-    linkReadyAt: performance.now(),
+    network: globalThis.networkView ? (({ w, b, learnRate }) => ({ w, b, learnRate }))(globalThis.networkView.state()) : null,
+    networkRows: [...document.querySelectorAll("#bp-table tbody tr > :first-child")].map((cell) => cell.textContent),
   };
 }
 
@@ -235,14 +236,37 @@ export async function checkTable(page, { what, ok, reopen, board, shots }) {
     ok(`${what}: screenshot saved: ${shots.learned}`);
   }
 
-  // Copy as Python: the boxes' neuron in full, and two lines on the first row; python3 prints the
-  // page's output for it, and the micro:bit the same within its float32.
+  // The network view (issue 23's), where the page has it, learns the same table: two epochs.
+  const network = shown.network !== null;
+  if (network) {
+    assert.deepEqual(shown.networkRows, table.rows.map(({ name }) => name), `${what}: the network's table`);
+    for (const steps of [6, 12]) {
+      await page.click("#bp-epoch");
+      await page.waitFor((count) => globalThis.networkView.state().steps === count, 10000, steps);
+    }
+    await page.waitFor(() => document.getElementById("share-python-code").textContent.includes(globalThis.neuronPlayground.pythonRepr(globalThis.networkView.state().w[0])), 5000);
+    ok(`${what}: the network view learns the same six rows: two epochs`);
+  }
+
+  // Copy as Python: the boxes' neuron in full, and two lines on the row it is least sure of (and
+  // the network's three neurons, and two lines on its own); python3 prints the page's output for
+  // each, and the micro:bit the same within its float32.
   await page.evaluate(tablePress, "#share-copy-python");
   await new Promise((resolve) => setTimeout(resolve, 300));
   shown = await page.evaluate(tableShown);
   const code = shown.python;
   assert.ok(code.includes(`n = Neuron([${shown.boxes.w1}, ${shown.boxes.w2}], ${shown.boxes.b})\n`), `${what}: the Python's neuron is not the boxes': ${code}`);
-  const pageOutput = code.match(/# the playground: (\S+)\n$/)[1];
+  const pageOutputs = [...code.matchAll(/# the playground: (\S+)\n/g)].map((match) => match[1]);
+  assert.equal(pageOutputs.length, network ? 2 : 1, `${what}: ${code}`);
+  const pageOutput = pageOutputs[0];
+  if (network) {
+    const lines = await page.evaluate(() => {
+      const { w, b } = globalThis.networkView.state();
+      const repr = globalThis.neuronPlayground.pythonRepr;
+      return [[0, 0], [2, 1], [4, 2]].map(([i, j], k) => `${["h1", "h2", "o1"][k]} = Neuron([${repr(w[i])}, ${repr(w[i + 1])}], ${repr(b[j])})\n`);
+    });
+    for (const line of lines) assert.ok(code.includes(line), `${what}: the network's ${line} is not in ${code}`);
+  }
   const unsure = last.outputs.reduce((best, output, k) => (Math.abs(output - 0.5) < Math.abs(last.outputs[best] - 0.5) ? k : best), 0);
   const row = table.rows[unsure];
   assert.ok(code.includes(`y = n.feedforward([${row.x.join(", ")}])  # ${row.name}, the row it is least sure of\n`), `${what}: ${code}`);
@@ -250,19 +274,23 @@ export async function checkTable(page, { what, ok, reopen, board, shots }) {
   assert.ok(/^Copied the Python\.$/.test(shown.pythonStatus) || (/copy it with Ctrl\+C/.test(shown.pythonStatus) && shown.selected.trim() === code.trim()),
     `${what}: after "Copy as Python": ${shown.pythonStatus}, selected ${JSON.stringify(shown.selected)}`);
   const printed = runPython(code, board);
-  assert.equal(printed.python3, pageOutput, `${what}: python3 ran the copied Python`);
+  assert.deepEqual(printed.python3.split("\n"), pageOutputs, `${what}: python3 ran the copied Python`);
   let onBoard = "";
   if (board) {
-    const difference = Math.abs(Number(printed.board) - Number(pageOutput));
-    assert.ok(difference <= 1e-5 * Math.max(1, Math.abs(Number(pageOutput))), `${what}: the micro:bit printed ${printed.board}, the page ${pageOutput}`);
-    onBoard = `, the emulated micro:bit ${printed.board}`;
+    const boardLines = printed.board.split(/\r?\n/);
+    assert.equal(boardLines.length, pageOutputs.length, `${what}: the micro:bit printed ${printed.board}`);
+    pageOutputs.forEach((output, k) => {
+      const difference = Math.abs(Number(boardLines[k]) - Number(output));
+      assert.ok(difference <= 1e-5 * Math.max(1, Math.abs(Number(output))), `${what}: the micro:bit printed ${boardLines[k]}, the page ${output}`);
+    });
+    onBoard = `; the emulated micro:bit ${boardLines.join(" and ")}`;
   }
-  ok(`${what}: "Copy as Python" (${shown.pythonStatus.split(":")[0]}): python3 prints ${printed.python3}, the page's output for ${row.name}${onBoard}`);
+  ok(`${what}: "Copy as Python" (${shown.pythonStatus.split(":")[0]}): python3 prints ${printed.python3.split("\n").join(" and ")}, the page's outputs for ${row.name}${network ? " (the neuron) and the network's row" : ""}${onBoard}`);
 
   // The link, in the address too: a reload keeps the state, and so does a new browser.
   const link = shown.link;
   assert.equal(shown.hash, "#" + link.split("#")[1], `${what}: the address holds the link`);
-  const state = { boxes: shown.boxes, rate: shown.rate, rows: shown.rows.map((row) => row.slice(0, 4)), loss: shown.loss, axisNames: shown.axisNames };
+  const state = { boxes: shown.boxes, rate: shown.rate, rows: shown.rows.map((row) => row.slice(0, 4)), loss: shown.loss, axisNames: shown.axisNames, network: shown.network };
   await page.evaluate(() => {
     globalThis.beforeReload = true;
     setTimeout(() => location.reload(), 0);
@@ -274,7 +302,7 @@ export async function checkTable(page, { what, ok, reopen, board, shots }) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await checkSameState(page, state, `${what}, reloaded`);
-  ok(`${what}: reloaded, the page shows the same neuron, learn rate, table and loss`);
+  ok(`${what}: reloaded, the page shows the same neuron, network, learn rates, table and loss`);
   const again = await reopen(link);
   try {
     await waitReady(again, what);
@@ -286,7 +314,7 @@ export async function checkTable(page, { what, ok, reopen, board, shots }) {
 
   // A hand-broken link: each part the page cannot use dropped, and said; the rest opened.
   const broken = link.split("#")[0] +
-    "#v=7&w1=abc&w2=0.5&b=-1&rate=-2&view=sideways&colour=red&cols=thing,mass,volume,floats&row=cork,2.4,10,1&row=coin,7.5,x,0&row=key,10,1.3,0&row=lid%ZZ,1,1,0&row=ap";
+    "#v=7&w1=abc&w2=0.5&b=-1&rate=-2&view=sideways&colour=red&network.w=1,2,x&cols=thing,mass,volume,floats&row=cork,2.4,10,1&row=coin,7.5,x,0&row=key,10,1.3,0&row=lid%ZZ,1,1,0&row=ap";
   const hand = await reopen(broken);
   try {
     await waitReady(hand, what);
@@ -295,11 +323,12 @@ export async function checkTable(page, { what, ok, reopen, board, shots }) {
       'Its version, "7": this page reads version 1, and it is read so.',
       'w1 = "abc", which is no number: the box keeps 0.',
       'The learn rate "-2" (write a number above 0, such as 0.1): it stays 0.1.',
-      'The view "sideways": this page has neuron, learn.',
+      `The view "sideways": this page has neuron, learn${network ? ", network" : ""}.`,
       '"colour", which is not part of this page\'s link.',
       'The row "coin,7.5,x,0": x2 is "x": write a number as Python does, such as 2.5, -0.1, 1e-3 or inf.',
       'The row "lid%ZZ,1,1,0": a broken %-escape.',
       'The row "ap": it has 1 value: a name, x1, x2 and the answer are 4.',
+      ...(network ? ['The network\'s w "1,2,x": 6 numbers, with commas between them.'] : ['"network.w", which is not part of this page\'s link.']),
     ], `${what}: a hand-broken link`);
     assert.match(opened.note, /^Opened from a link: your table \(2 rows\); w2 = 0\.5, b = -1\. Dropped, as this page cannot use them:/);
     assert.deepEqual(opened.rows.map((row) => row[0]), ["cork", "key"]);
@@ -312,7 +341,7 @@ export async function checkTable(page, { what, ok, reopen, board, shots }) {
       await hand.evaluate(() => window.scrollTo(0, 0));
       await hand.screenshot(shots.broken);
     }
-    ok(`${what}: a hand-broken link opens at the nearest valid state and lists the 8 parts it dropped; axe-core finds nothing`);
+    ok(`${what}: a hand-broken link opens at the nearest valid state and lists the 9 parts it dropped; axe-core finds nothing`);
   } finally {
     await hand.close();
   }
@@ -374,7 +403,9 @@ export async function checkSameState(page, state, what) {
   await waitReady(page, what);
   const shown = await page.evaluate(tableShown);
   assert.deepEqual(
-    { boxes: shown.boxes, rate: shown.rate, rows: shown.rows.map((row) => row.slice(0, 4)), loss: shown.loss, axisNames: shown.axisNames },
+    { boxes: shown.boxes, rate: shown.rate, rows: shown.rows.map((row) => row.slice(0, 4)), loss: shown.loss, axisNames: shown.axisNames, network: shown.network },
     state, `${what}: the state`);
-  assert.match(shown.note, /^Opened from a link: your table \(6 rows\); the learn rate 0\.5; w1 = \S+, w2 = \S+, b = \S+, x1 = 2, x2 = 3\.$/, `${what}: the note`);
+  const network = state.network ? "; the network's weights and biases; its learn rate 0.1" : "";
+  assert.equal(shown.note.replace(/w1 = \S+, w2 = \S+, b = \S+,/, "w1 = ?, w2 = ?, b = ?,"),
+    `Opened from a link: your table (6 rows); the learn rate 0.5; w1 = ?, w2 = ?, b = ?, x1 = 2, x2 = 3${network}.`, `${what}: the note`);
 }

@@ -33,8 +33,8 @@ let view = "neuron"; // the part of the page in use, for the link
 let written = null; // the state this page last wrote into its address
 let filled = ""; // what the page last put into the table's box itself (a ready table's text)
 // The views: the part of the page each is, and, for views other than the neuron's, their own
-// part of the link (save() -> { key: text }, open({ key: text }) -> [what was dropped]) and of
-// the Python (python() -> lines, or null).
+// part of the link (save() -> { key: text }, open({ key: text }) -> { opened, dropped }, each a
+// list of words for the page's note) and of the Python (python() -> lines, or null).
 const views = new Map([["neuron", { section: "controls" }], ["learn", { section: "learn" }]]);
 
 function element(id) {
@@ -136,7 +136,8 @@ function linkState() {
   parts.push(["view", view]);
   for (const [name, { save }] of views) {
     if (!save) continue;
-    for (const [key, value] of Object.entries(save())) parts.push([`${name}.${key}`, linked(value)]);
+    // (commas as they are: they part a list of numbers)
+    for (const [key, value] of Object.entries(save())) parts.push([`${name}.${key}`, linked(value).replace(/%2C/g, ",")]);
   }
   const table = inUse();
   if (table.ready) {
@@ -163,7 +164,8 @@ function saveSoon() {
 // Writes the state into the address (so that a reload keeps it) and into the link's box.
 function save() {
   const state = linkState();
-  element("share-link").value = location.href.split("#")[0] + "#" + state;
+  const link = location.href.split("#")[0] + "#" + state;
+  if (element("share-link").value !== link) element("share-link").value = link; // a selection stays
   showPython();
   if (state === written) return;
   written = state;
@@ -281,7 +283,11 @@ function openLink(hash) {
     playground.setValues(values);
     opened.push(Object.entries(values).map(([name, text]) => `${name} = ${text}`).join(", "));
   }
-  for (const [name, state] of others) dropped.push(...views.get(name).open(state));
+  for (const [name, state] of others) {
+    const answer = views.get(name).open(state);
+    opened.push(...answer.opened);
+    dropped.push(...answer.dropped);
+  }
   if (newView) view = newView;
   // learn.js draws the table afresh, from the boxes' neuron and with the learn rate
   document.dispatchEvent(new CustomEvent("table-change", { detail: inUse() }));
@@ -334,7 +340,9 @@ function pythonText() {
 
 function showPython() {
   const text = pythonText();
-  element("share-python-code").textContent = text ?? "# w1, w2 and b must hold numbers first: see the messages under the boxes above.";
+  const shown = text ?? "# w1, w2 and b must hold numbers first: see the messages under the boxes above.";
+  // written only when it changed, so that a selection of it (to copy by hand) stays
+  if (element("share-python-code").textContent !== shown) element("share-python-code").textContent = shown;
   element("share-copy-python").disabled = text === null;
 }
 
@@ -377,6 +385,86 @@ function copyPython() {
   }, "share-python-status", "the Python");
 }
 
+// ---- The network (issue 23's view, backprop.js), where the page has it --------------------------
+
+// The table as the network view takes it: null for the article's four people (with Emily and
+// Frank), else the rows, and the words for a 1 and a 0.
+function networkData(table) {
+  if (table.ready === "people") return null;
+  const [no, yes] = table.says;
+  return {
+    names: table.rows.map(({ name }) => name), rows: table.rows.map(({ x }) => x), y_trues: table.rows.map(({ y }) => y),
+    one: `${yes}, y_true 1`, zero: `${no}, y_true 0`,
+  };
+}
+
+const NETWORK_KEYS = { w: 6, b: 3 }; // w1 ... w6 and b1, b2, b3, as lessons/train.py names them
+
+// The network's part of the link (network.w, network.b, network.rate), of the page's note and of
+// the Python: three Neuron lines, h1, h2 and o1, and two that use them.
+function networkView(network) {
+  const repr = playground.pythonRepr;
+  return {
+    section: "backprop",
+    save() {
+      const { w, b, learnRate } = network.state();
+      return { w: w.map(repr).join(","), b: b.map(repr).join(","), rate: repr(learnRate) };
+    },
+    open(values) {
+      const dropped = [];
+      const asked = {};
+      const opened = [];
+      for (const [key, text] of Object.entries(values)) {
+        if (key in NETWORK_KEYS) {
+          const numbers = text.split(",");
+          const read = numbers.map((number) => page.read_number(number));
+          if (numbers.length !== NETWORK_KEYS[key] || read.some((number) => number == null || !Number.isFinite(number))) {
+            dropped.push(`the network's ${key} ${quote(text)}: ${NETWORK_KEYS[key]} numbers, with commas between them`);
+          } else {
+            asked[key] = numbers;
+          }
+        } else if (key === "rate") {
+          if (page.read_number(text) == null) dropped.push(`the network's learn rate ${quote(text)}, which is no number`);
+          else asked.learnRate = text;
+        } else {
+          dropped.push(`network.${key}, which is not part of this page's link`);
+        }
+      }
+      const { refused } = network.setState(asked);
+      for (const part of refused) dropped.push(`the network's ${part}, which held no number`);
+      if (asked.w && asked.b) opened.push("the network's weights and biases");
+      else if (asked.w || asked.b) opened.push(`the network's ${asked.w ? "weights" : "biases"}`);
+      if (asked.learnRate !== undefined && !refused.includes("learn_rate")) opened.push(`its learn rate ${asked.learnRate}`);
+      return { opened, dropped };
+    },
+    python() {
+      const { w, b } = network.state();
+      const found = tables.network_example(w.map(repr), b.map(repr));
+      if (found == null) return null;
+      const example = toJs(found);
+      const neuron = (i, j) => `Neuron([${repr(w[i])}, ${repr(w[i + 1])}], ${repr(b[j])})`;
+      return [
+        "# The network in the playground, h1 and h2 into o1, as lessons/train.py builds it:",
+        `h1 = ${neuron(0, 0)}`,
+        `h2 = ${neuron(2, 1)}`,
+        `o1 = ${neuron(4, 2)}`,
+        `x = [${example.x.map(numberText).join(", ")}]  # ${example.name}, the row it is least sure of`,
+        `print(o1.feedforward([h1.feedforward(x), h2.feedforward(x)]))  # the playground: ${repr(example.output)}`,
+      ];
+    },
+  };
+}
+
+function joinNetwork(network) {
+  addView("network", networkView(network));
+  network.setData(networkData(inUse()));
+  document.addEventListener("table-change", (event) => network.setData(networkData(event.detail)));
+  document.addEventListener("network-change", () => {
+    showPython();
+    saveSoon();
+  });
+}
+
 // ---- Start ------------------------------------------------------------------------------------
 
 // The view in use: the last part of the page the learner pressed or moved to.
@@ -394,11 +482,19 @@ function addView(name, parts) {
   views.set(name, parts);
 }
 
-// Its start waits for the learning panel's Python, then yields once, so that it does not hold up
-// the panel's first picture.
-document.addEventListener("learn-ready", (event) => setTimeout(() => start(event), 0));
+// Its start waits for the learning panel's Python, and for the network view where the page has
+// one (a link may hold its state), then yields once, so that it does not hold up their first
+// pictures.
+const learnReady = new Promise((resolve) => document.addEventListener("learn-ready", (event) => resolve(event), { once: true }));
+const networkReady = document.getElementById("backprop")
+  ? new Promise((resolve) => {
+    if (globalThis.networkView) resolve(globalThis.networkView);
+    else document.addEventListener("network-ready", (event) => resolve(event.detail), { once: true });
+  })
+  : Promise.resolve(null);
+Promise.all([learnReady, networkReady]).then(([event, network]) => setTimeout(() => start(event, network), 0));
 
-function start(event) {
+function start(event, network) {
   ({ tables, learner } = event.detail);
   const { mp } = event.detail;
   toJs = mp.PyProxy.toJs;
@@ -430,6 +526,7 @@ function start(event) {
   window.addEventListener("hashchange", () => {
     if (location.hash.slice(1) !== written) openLink(location.hash);
   });
+  if (network) joinNetwork(network);
   element("data-text").value = filled = tableText(inUse());
   element("data-status").textContent = `Learning from ${inUse().title}.`;
   const api = { table: inUse, addView, saveSoon, link: linkNow, python: pythonText, openLink };

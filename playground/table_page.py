@@ -320,3 +320,27 @@ def example(w1, w2, b):
         if found is None or abs(output - 0.5) < abs(found["output"] - 0.5):
             found = {"name": row["name"], "x": row["x"], "output": output}
     return found
+
+
+def network_example(weights, biases):
+    """The network's three neurons (h1 with w1, w2, b1; h2 with w3, w4, b2; o1 with w5, w6, b3,
+    each as text, Python's repr) on the row of the table it is least sure of, for "copy as
+    Python": the row's name and x, and the output o1.feedforward([h1.feedforward(x),
+    h2.feedforward(x)]), as lessons/train.py's feedforward() works it out.
+
+    >>> use("", ready="people")["title"]
+    "the article's four people"
+    >>> example = network_example(["1.0"] * 6, ["0.0"] * 3)   # the article's start
+    >>> example["name"], example["output"]
+    ('Diana', 0.5000000003791281)
+    """
+    from neuron import Neuron
+    w = [float(text) for text in weights]
+    b = [float(text) for text in biases]
+    h1, h2, o1 = Neuron(w[0:2], b[0]), Neuron(w[2:4], b[1]), Neuron(w[4:6], b[2])
+    found = None
+    for row in in_use()["rows"]:
+        output = o1.feedforward([h1.feedforward(row["x"]), h2.feedforward(row["x"])])
+        if found is None or abs(output - 0.5) < abs(found["output"] - 0.5):
+            found = {"name": row["name"], "x": row["x"], "output": output}
+    return found
