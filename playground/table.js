@@ -246,7 +246,7 @@ function openLink(hash) {
       dropped.push(`${quote(key)}, which is not part of this page's link`);
     }
   }
-  if (version === null) dropped.unshift("its version (v=1 today): it is read as version 1");
+  if (version === null) dropped.unshift(`no version (v=${VERSION} today): it is read as version ${VERSION}`);
   else if (version !== String(VERSION)) dropped.unshift(`its version, ${quote(version)}: this page reads version ${VERSION}, and it is read so`);
 
   // The table first, then the boxes: the views learn from both.
