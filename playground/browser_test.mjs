@@ -787,18 +787,19 @@ async function checkLearningDark(url, allowed, what, viewport, screenshot) {
   }
 }
 
-// The network view (backprop_checks.mjs), issue 23: the single file from file:, on a desktop and
-// a phone, and the served page in a system set dark from the start; each on a page of its own.
+// The network view (backprop_checks.mjs), issue 23: the single file from file:, on a desktop (the
+// whole) and a phone (with 1,000 epochs), and the served page in a system set dark from the start
+// (its drawings); each on a page of its own.
 async function checkNetworkViews(url, shots) {
-  for (const [address, allowed, what, viewport, scheme, shot] of [
-    [SINGLE_FILE, SINGLE_FILE, "file:, the network view", DESKTOP, "light", shots("network-desktop.png")],
-    [SINGLE_FILE, SINGLE_FILE, "file: on a phone, the network view", PHONE, "light", shots("network-phone.png")],
-    [url + "playground/", url, "served, dark, the network view", DESKTOP, "dark", join(OUTSIDE, `network-dark-${engine}.png`)],
+  for (const [address, allowed, what, viewport, scheme, shot, parts] of [
+    [SINGLE_FILE, SINGLE_FILE, "file:, the network view", DESKTOP, "light", shots("network-desktop.png"), ["next", "run", "entry"]],
+    [SINGLE_FILE, SINGLE_FILE, "file: on a phone, the network view", PHONE, "light", shots("network-phone.png"), ["run"]],
+    [url + "playground/", url, "served, dark, the network view", DESKTOP, "dark", join(OUTSIDE, `network-dark-${engine}.png`), []],
   ]) {
     const page = await open(engine, { viewport, allow: allowed, offline: address === SINGLE_FILE, colorScheme: scheme });
     try {
       await openPage(page, address, what);
-      await checkNetworkView(page, { what, ok, screenshot: shot, phone: viewport.phone, width: PHONE.width });
+      await checkNetworkView(page, { what, ok, screenshot: shot, phone: viewport.phone, width: PHONE.width, parts });
       await checkNothingElse(page, what);
     } finally {
       await page.close();
