@@ -457,7 +457,8 @@ function networkView(network) {
 
 function joinNetwork(network) {
   addView("network", networkView(network));
-  network.setData(networkData(inUse()));
+  // (it starts with the article's people: only another table is worth drawing it afresh for)
+  if (inUse().ready !== "people") network.setData(networkData(inUse()));
   document.addEventListener("table-change", (event) => network.setData(networkData(event.detail)));
   document.addEventListener("network-change", () => {
     showPython();
