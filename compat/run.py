@@ -7,7 +7,8 @@ From the repository root, after `npm ci` (which installs the JavaScript-hosted P
 Words, if given, pick the rows whose names hold one of them: `python3 compat/run.py micro:bit`.
 
 Each interpreter runs the programs in PROGRAMS: the demo (`neuron.py` as a script, which should
-print the article's 0.9990889488055994), compat/selfcheck.py, and the lessons
+print the article's 0.9990889488055994), compat/selfcheck.py, the slide's code
+(slides/neuron.py, alone, which should print the same), and the lessons
 (lessons/network.py, one_neuron.py and train.py; on the micro:bit, train.py through
 lessons/microbit_train.py). The interpreters:
 
@@ -120,6 +121,8 @@ def learned(lines, float32=False):
 PROGRAMS = [
     ("demo (neuron.py)", "neuron.py", demo_printed_right, 1),
     ("self-check", SELFCHECK, selfcheck_passed, 1),
+    # The README's slide code, alone: the article's neuron as short as the article has it.
+    ("slides/neuron.py", "slides/neuron.py", demo_printed_right, 1),
     ("lessons/network.py", "lessons/network.py", network_printed_right, 1),
     ("lessons/one_neuron.py", "lessons/one_neuron.py", learned, 2),
     ("lessons/train.py", "lessons/train.py", learned, 2),

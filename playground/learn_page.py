@@ -98,7 +98,7 @@ def look(w1, w2, b, box=None):
     >>> look("1e999", "1", "4", [-20, 30, -8, 8])["boundary"] is None   # inf * -20 - inf * 30 is nan
     True
     >>> look("abc", "1", "4", [-20, 30, -8, 8])["error"]
-    "TypeError: weights[0] must be a real number, got 'abc' (str)"
+    "TypeError: weights[0] must be a number, not text: float(input()) reads one, got 'abc' (str)"
     """
     try:
         n = neuron_from_boxes(w1, w2, b)
