@@ -10,8 +10,7 @@
 #     (0.5, 0.9990889488055994, 0.0)
 #
 # For slides, slides/neuron.py is the same neuron as short as the article has
-# it; this one checks what it is given. (Its documentation is in comments,
-# which cost a BBC micro:bit nothing: see "The smallest boards" below.)
+# it; this one checks what it is given.
 import math
 
 

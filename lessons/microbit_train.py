@@ -1,6 +1,5 @@
-# train.py on a micro:bit: this is main.py, beside neuron.py, people.py and
-# train.py. It imports neuron.py first, while there is memory to compile it.
-# The display shows F or M for Emily, then Frank.
+# main.py on a micro:bit, beside neuron.py, people.py and train.py. Neuron
+# first, while there is room to compile it. It shows F or M: Emily, Frank.
 import neuron
 import train
 from microbit import display, sleep
