@@ -323,6 +323,10 @@ function refresh() {
     losses = [[0, seen.loss]];
   }
   const rateRefused = showRate();
+  // a refusal mended: the line under the buttons says so, not the refusal any more
+  if (!rateRefused && element("learn-status").textContent.startsWith("The neuron learns once")) {
+    element("learn-status").textContent = `Ready: loss ${loss4(seen.loss)}. Press a button to learn.`;
+  }
   showBoundary(seen);
   showNext(seen);
   showOutputs(seen);

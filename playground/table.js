@@ -444,7 +444,7 @@ function networkView(network) {
       const example = toJs(found);
       const neuron = (i, j) => `Neuron([${repr(w[i])}, ${repr(w[i + 1])}], ${repr(b[j])})`;
       return [
-        "# The network in the playground, h1 and h2 into o1, as lessons/train.py builds it:",
+        "# The network in the playground (h1 and h2 into o1, as lessons/train.py):",
         `h1 = ${neuron(0, 0)}`,
         `h2 = ${neuron(2, 1)}`,
         `o1 = ${neuron(4, 2)}`,
