@@ -25,6 +25,7 @@ import { parseArgs } from "node:util";
 import { DESKTOP, ENGINES, LIMITS, PHONE, Unsupported, open } from "./engines.mjs";
 import { drawingContrasts, drawingOverlaps, smallestText, targetHeights } from "./page_checks.mjs";
 import { checkLearning, checkLearningColours } from "./learn_checks.mjs";
+import { contrastRatio } from "./contrast.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { values: options } = parseArgs({
@@ -282,7 +283,10 @@ async function checkAxe(page, what) {
 // 4.5:1 against what is behind it, each line and shape 3:1 against the background.
 const lowestContrast = {};
 async function checkContrast(page, what, scheme) {
-  const contrasts = await page.evaluate(drawingContrasts);
+  const contrasts = (await page.evaluate(drawingContrasts)).map((pair) => ({
+    ...pair,
+    ratio: contrastRatio(pair.ink, pair.background),
+  }));
   assert.ok(contrasts.length > 40, `${what}: only ${contrasts.length} colours measured`);
   for (const { what: part, kind, ratio } of contrasts) {
     assert.ok(ratio >= (kind === "text" ? 4.5 : 3), `${what}, ${scheme}: ${part} has contrast ${ratio.toFixed(2)}:1`);
