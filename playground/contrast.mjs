@@ -27,3 +27,14 @@ export function contrastRatio(ink, background) {
   const [light, dark] = [luminance(ink), luminance(background)].sort((x, y) => y - x);
   return (light + 0.05) / (dark + 0.05);
 }
+
+// The lowest contrast for words and for graphics among pairs of { kind: "text" | "graphic", what,
+// ink, background }, as an in-page check reports them, each with its pair.
+export function lowestContrasts(pairs) {
+  const lowest = { text: { ratio: Infinity }, graphic: { ratio: Infinity } };
+  for (const pair of pairs) {
+    const ratio = contrastRatio(pair.ink, pair.background);
+    if (ratio < lowest[pair.kind].ratio) lowest[pair.kind] = { ...pair, ratio };
+  }
+  return lowest;
+}

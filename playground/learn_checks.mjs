@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { contrastRatio } from "./contrast.mjs";
+import { lowestContrasts } from "./contrast.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 // axe-core's source as a function, so that the page runs it as it runs the checks: not through
@@ -356,11 +356,7 @@ async function checkPicture(page, what, ok, phone) {
 export async function checkLearningColours(page, what, ok) {
   const scheme = (await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)) ? "dark" : "light";
   // The lowest for words (WCAG wants 4.5:1) and for graphics (3:1).
-  const contrast = { text: { ratio: Infinity }, graphic: { ratio: Infinity } };
-  for (const pair of await page.evaluate(learnContrast)) {
-    const ratio = contrastRatio(pair.ink, pair.background);
-    if (ratio < contrast[pair.kind].ratio) contrast[pair.kind] = { ...pair, ratio };
-  }
+  const contrast = lowestContrasts(await page.evaluate(learnContrast));
   assert.ok(contrast.text.ratio >= 4.5, `${what}: ${JSON.stringify(contrast.text)}`);
   assert.ok(contrast.graphic.ratio >= 3, `${what}: ${JSON.stringify(contrast.graphic)}`);
   ok(`${what}: ${scheme}: the lowest contrast is ${contrast.text.ratio.toFixed(2)}:1 for words (${contrast.text.what.trim()}), ${contrast.graphic.ratio.toFixed(2)}:1 for graphics (${contrast.graphic.what.trim()})`);
