@@ -28,7 +28,8 @@ collect_ignore = ["lessons/microbit_train.py"]
 
 # pytest runs these files' examples as doctests (setup.cfg); a typo in that configuration
 # would quietly run none, so the full suite fails unless each of them passed some.
-DOCTEST_FILES = ("neuron.py", "README.md", "playground/page.py", "playground/learn_page.py",
+DOCTEST_FILES = ("README.md", "playground/page.py", "playground/learn_page.py",
+                 "playground/table_page.py", "playground/backprop_page.py",
                  "lessons/worksheet.md")
 files_with_passing_tests = set()
 

@@ -29,7 +29,8 @@ for (const file of ["brython.js", "brython_stdlib.js"]) {
 delete globalThis.module;
 // neuron.py joins the modules that Brython holds in memory, beside its standard library.
 const neuronSource = fs.readFileSync(path.join(__dirname, "..", "neuron.py"), "utf8");
-__BRYTHON__.update_VFS({ neuron: [".py", neuronSource, []] });
+const peopleSource = fs.readFileSync(path.join(__dirname, "..", "lessons", "people.py"), "utf8"); // the lessons' data
+__BRYTHON__.update_VFS({ neuron: [".py", neuronSource, []], people: [".py", peopleSource, []] });
 
 // Brython's print() goes to console.log, one call for the text and one for the end of the line:
 // write both as they are, or each line comes out followed by a blank one.

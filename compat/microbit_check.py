@@ -140,7 +140,8 @@ for start in %r:
 # Each refusal, raised inside a function of the learner's, must say what CPython says, word for
 # word. type(error).__name__ does not exist on the board: the names come from a dictionary.
 REFUSALS = ["n.feedforward([2, 3, 5])", "n.feedforward([2])", "n.feedforward([2, '3'])",
-            "n.feedforward([None, 3])", "Neuron([0, '1'], 4)", "Neuron([None, 1], 4)",
+            "n.feedforward([None, 3])", "n.feedforward(range(2, 7))",
+            "Neuron([1], 4).feedforward([2, 3])", "Neuron([0, '1'], 4)", "Neuron([None, 1], 4)",
             "Neuron([0, 1], '4')", "Neuron([0, 1], None)", "sigmoid('7')", "n.feedforward(5)",
             # What gives labels where numbers were meant: a dict, a mapping of one's own (the
             # board has no collections.abc), a set, and a table like a DataFrame. (Their repr()
@@ -207,6 +208,25 @@ def main():
 
 main()
 """
+# A learner's own program (compat/learner.py): the article's network and its training, about
+# 45 lines written flat, with `from neuron import Neuron` at its top. The board compiles main.py
+# whole, then neuron.py beside it: it must train to a loss below 0.01 as main.py, and as a module
+# that a one-line main.py imports.
+with open(os.path.join(REPOSITORY, "compat", "learner.py")) as learner_file:
+    TRAINING = learner_file.read()
+
+
+def trained(lines):
+    """The learner's program printed the loss every 10 epochs, ending below 0.01, then Emily near
+    1 and Frank near 0."""
+    try:
+        losses = [float(line.split("loss: ")[1]) for line in lines if line.startswith("Epoch ")]
+        people = dict(line.split(": ") for line in lines[-2:])
+        return losses[-1] < 0.01 and float(people["Emily"]) > 0.9 and float(people["Frank"]) < 0.1
+    except (IndexError, KeyError, ValueError):
+        return False
+
+
 # How many refusals one program holds: one, so that the check asks no more of the heap than a
 # learner's short program. Four fitted beside a 6.5 KB neuron.py; beside an 8 KB one, two did not.
 REFUSALS_PER_PROGRAM = 1
@@ -343,6 +363,14 @@ def main():
         check(False, "the lesson in a module: %s" % error)
     else:
         compare("the lesson in a module", lesson, on_cpython(BITS + LESSON), MAX_ULP)
+
+    for shape, program, module in [("as main.py", TRAINING, None),
+                                   ("as a module main.py imports", LESSON_MAIN, TRAINING)]:
+        try:
+            lines = on_board(program, module)
+        except AssertionError as error:  # MemoryError at the import, say: a failed check
+            lines = [str(error)]
+        check(trained(lines), "a learner's training, %s: it ended %r" % (shape, lines[-3:]))
 
     for call in AT_THE_PROMPT:
         program = REFUSALS_START + REFUSAL % call

@@ -1,5 +1,6 @@
 // Runs a Python file under MicroPython's WebAssembly port: node compat/micropython.mjs FILE.py
-// neuron.py is copied into MicroPython's in-memory file system, so the file can import it.
+// neuron.py is copied into MicroPython's in-memory file system, so the file can import it, and
+// lessons/people.py, the lessons' data, beside it.
 import { loadMicroPython } from "@micropython/micropython-webassembly-pyscript/micropython.mjs";
 import { readFileSync } from "node:fs";
 
@@ -9,6 +10,7 @@ const mp = await loadMicroPython({
   stderr: (line) => console.error(line),
 });
 mp.FS.writeFile("/neuron.py", readFileSync(new URL("../neuron.py", import.meta.url)));
+mp.FS.writeFile("/people.py", readFileSync(new URL("../lessons/people.py", import.meta.url))); // the lessons' data
 try {
   mp.runPython(readFileSync(process.argv[2], "utf8")); // runs as __main__
 } catch (error) {

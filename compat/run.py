@@ -7,7 +7,8 @@ From the repository root, after `npm ci` (which installs the JavaScript-hosted P
 Words, if given, pick the rows whose names hold one of them: `python3 compat/run.py micro:bit`.
 
 Each interpreter runs the programs in PROGRAMS: the demo (`neuron.py` as a script, which should
-print the article's 0.9990889488055994), compat/selfcheck.py, and the lessons
+print the article's 0.9990889488055994), compat/selfcheck.py, the slide's code
+(slides/neuron.py, alone, which should print the same), and the lessons
 (lessons/network.py, one_neuron.py and train.py; on the micro:bit, train.py through
 lessons/microbit_train.py). The interpreters:
 
@@ -120,6 +121,8 @@ def learned(lines, float32=False):
 PROGRAMS = [
     ("demo (neuron.py)", "neuron.py", demo_printed_right, 1),
     ("self-check", SELFCHECK, selfcheck_passed, 1),
+    # The README's slide code, alone: the article's neuron as short as the article has it.
+    ("slides/neuron.py", "slides/neuron.py", demo_printed_right, 1),
     ("lessons/network.py", "lessons/network.py", network_printed_right, 1),
     ("lessons/one_neuron.py", "lessons/one_neuron.py", learned, 2),
     ("lessons/train.py", "lessons/train.py", learned, 2),
@@ -253,13 +256,18 @@ def microbit(folder, release, firmware=None):
         file.write(BOARD_RELEASE)
     microbit_check = ([sys.executable], os.path.join("compat", "microbit_check.py"))
     # The article's training runs there as lessons/README.md says: microbit_train.py as main.py,
-    # with train.py beside it (compat/microbit.mjs MAIN.py MODULE.py).
+    # with train.py and people.py beside it (compat/microbit.mjs MAIN.py MODULE.py ...), and
+    # one_neuron.py as main.py with people.py.
     microbit_train = (["node", os.path.join(COMPAT, "microbit.mjs"),
-                       os.path.join("lessons", "microbit_train.py")], "lessons/train.py")
+                       os.path.join("lessons", "microbit_train.py"),
+                       os.path.join("lessons", "people.py")], "lessons/train.py")
+    one_neuron = (["node", os.path.join(COMPAT, "microbit.mjs"), "lessons/one_neuron.py"],
+                  os.path.join("lessons", "people.py"))
     # compat/microbit.mjs, and microbit_check.py's runs of it, take the firmware from the
     # environment.
     return {"command": ["node", os.path.join(COMPAT, "microbit.mjs")], "float32": True,
-            "instead": {SELFCHECK: microbit_check, "lessons/train.py": microbit_train},
+            "instead": {SELFCHECK: microbit_check, "lessons/train.py": microbit_train,
+                        "lessons/one_neuron.py": one_neuron},
             "release": (path, release),
             "env": {"MICROBIT_FIRMWARE": firmware} if firmware else {}}
 

@@ -1,12 +1,10 @@
-# train.py on a BBC micro:bit: put this on it as main.py, with neuron.py and
-# train.py beside it. neuron.py is imported first, while the board has the
-# memory to compile it (lessons/README.md says why). The loss comes over
-# serial; then the display shows F or M for Emily, then Frank.
+# main.py on a micro:bit, beside neuron.py, people.py and train.py. Neuron
+# first, while there is room to compile it. It shows F or M: Emily, Frank.
 import neuron
 import train
 from microbit import display, sleep
 
-h1, h2, o1 = train.main()
-for person in [[-7, -3], [20, 2]]:  # Emily, then Frank
-    display.show("F" if train.feedforward(h1, h2, o1, person) > 0.5 else "M")
+network = train.main()
+for person in [train.emily, train.frank]:
+    display.show("F" if train.feedforward(network, person) > 0.5 else "M")
     sleep(1000)

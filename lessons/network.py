@@ -4,9 +4,9 @@
 # Run it: python3 lessons/network.py (or beside a copy of neuron.py).
 try:
     from neuron import Neuron
-except ImportError:  # run from the repository: neuron.py is one folder up
+except ImportError:  # neuron.py is one folder up: for a script, a prompt
     import sys
-    sys.path.append(sys.path[0] + "/..")
+    sys.path += [sys.path[0] + "/..", ".."]
     from neuron import Neuron
 
 weights = [0, 1]  # w1 = 0, w2 = 1

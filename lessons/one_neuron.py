@@ -1,34 +1,23 @@
 # One neuron learns to tell the article's four people apart.
 #
 # The smallest example of learning: no network yet, just one Neuron from
-# neuron.py whose two weights and bias start at random and are changed a
-# little at a time, by stochastic gradient descent, until its output is
-# near 1 for the women and near 0 for the men. The data, the loss and the
-# gradients are the article's ("An Introduction to Neural Networks", by
-# Victor Zhou), for one neuron instead of three.
+# neuron.py whose two weights and bias are changed a little at a time, by
+# stochastic gradient descent, until its output is near 1 for the women and
+# near 0 for the men. The data, the loss and the gradients are the article's
+# ("An Introduction to Neural Networks", by Victor Zhou), for one neuron
+# instead of three.
 #
 # Run it from the repository root: python3 lessons/one_neuron.py
-import random
-
 try:
     from neuron import Neuron
-except ImportError:  # run from the repository: neuron.py is one folder up
+except ImportError:  # neuron.py is one folder up: for a script, a prompt
     import sys
-    sys.path.append(sys.path[0] + "/..")
+    sys.path += [sys.path[0] + "/..", ".."]
     from neuron import Neuron
+from people import data, all_y_trues, emily, frank
 
-# The article's four people: weight minus 135 (lb), height minus 66 (in).
-data = [
-    [-2, -1],   # Alice
-    [25, 6],    # Bob
-    [17, 4],    # Charlie
-    [-15, -6],  # Diana
-]
-all_y_trues = [1, 0, 0, 1]  # 1 = female, 0 = male
-# Two people the neuron never learns from, to try it on at the end.
-emily = [-7, -3]  # 128 lb, 63 in
-frank = [20, 2]   # 155 lb, 68 in
 learn_rate = 0.1  # how big each step downhill is
+epochs = 1000  # how many times to go through all four people
 
 
 def mse_loss(y_trues, y_preds):
@@ -61,10 +50,10 @@ def learn(n, x, y_true, learn_rate):
 
 
 if __name__ == "__main__":
-    random.seed(1)  # the same start, so a class sees the same numbers
-    n = Neuron([random.uniform(-1, 1), random.uniform(-1, 1)],
-               random.uniform(-1, 1))
-    epochs = 1000  # how many times to go through all four people
+    # A neuron that has it the wrong way round: taller than 67.5 in says
+    # female (the sum 0 * x1 + 1 * x2 - 1.5 is above 0), so all four are
+    # wrong. Its first step, on Alice, changes its mind about Frank.
+    n = Neuron([0, 1], -1.5)
 
     for epoch in range(epochs):
         for x, y_true in zip(data, all_y_trues):

@@ -25,7 +25,8 @@ LESSONS = os.path.dirname(os.path.abspath(__file__))
 REPOSITORY = os.path.dirname(LESSONS)
 SCRIPTS = ["network.py", "one_neuron.py", "train.py"]
 TRAININGS = ["one_neuron.py", "train.py"]
-EMILY, FRANK = [-7, -3], [20, 2]  # the article's (128 lb, 63 in) and (155 lb, 68 in)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from people import emily as EMILY, frank as FRANK  # noqa: E402, the article's two newcomers
 
 
 def lesson(name):
@@ -59,6 +60,7 @@ def places(name, tmp_path):
     lessons/, and on its own beside a copy of neuron.py, as a teacher sends it."""
     shutil.copy(os.path.join(REPOSITORY, "neuron.py"), str(tmp_path))
     shutil.copy(os.path.join(LESSONS, name), str(tmp_path))
+    shutil.copy(os.path.join(LESSONS, "people.py"), str(tmp_path))  # the lessons' data
     return [(os.path.join("lessons", name), REPOSITORY), (name, LESSONS), (name, str(tmp_path))]
 
 
@@ -164,8 +166,8 @@ def test_the_networks_gradients_are_the_loss_slopes():
                    for _ in range(3)]
         learn_rate = rng.choice([0.1, 0.01])
         largest = max(largest, check_one_step(
-            neurons, lambda: train.learn(*neurons, x, y_true, learn_rate),
-            lambda: (y_true - train.feedforward(*neurons, x)) ** 2, learn_rate))
+            neurons, lambda: train.learn(neurons, x, y_true, learn_rate),
+            lambda: (y_true - train.feedforward(neurons, x)) ** 2, learn_rate))
     assert largest > 0.1  # the check had gradients big enough to see a wrong one
 
 
@@ -188,10 +190,10 @@ def test_the_loss_is_the_mean_squared_error(name):
     for _ in range(20):
         neurons = [Neuron([rng.uniform(-1, 1), rng.uniform(-1, 1)], rng.uniform(-1, 1))
                    for _ in range(3)]
-        predict = (lambda x: module.feedforward(*neurons, x)) if name == "train.py" else \
+        predict = (lambda x: module.feedforward(neurons, x)) if name == "train.py" else \
             neurons[0].feedforward
         squares = [(y - predict(x)) ** 2 for x, y in zip(module.data, module.all_y_trues)]
-        loss = module.loss(*neurons) if name == "train.py" else module.loss(neurons[0])
+        loss = module.loss(neurons) if name == "train.py" else module.loss(neurons[0])
         assert loss == pytest.approx(math.fsum(squares) / 4, rel=1e-15)
 
 
@@ -212,8 +214,8 @@ def test_the_network_learns_from_other_seeds_too():
     train = lesson("train.py")
     learned = [train_from(train, seed,
                           lambda: [train.random_neuron() for _ in range(3)],
-                          lambda network, x, y: train.learn(*network, x, y, 0.1),
-                          lambda network, x: train.feedforward(*network, x))
+                          lambda network, x, y: train.learn(network, x, y, 0.1),
+                          lambda network, x: train.feedforward(network, x))
                for seed in range(2, 22)]  # 20 seeds, not the lesson's 1
     assert sum(learned) >= 19, learned
 
@@ -272,7 +274,7 @@ def test_the_network_learns_xor_as_the_worksheet_says(tmp_path):
     language, code = worksheet_block("Save this as")
     assert language == "python"
     _, answer = worksheet_block("It prints")
-    for name in ["neuron.py", os.path.join("lessons", "train.py")]:
+    for name in ["neuron.py", os.path.join("lessons", "train.py"), os.path.join("lessons", "people.py")]:
         shutil.copy(os.path.join(REPOSITORY, name), str(tmp_path))
     (tmp_path / "xor.py").write_text(code)
     printed = run("xor.py", str(tmp_path))
@@ -321,9 +323,214 @@ def sleep(milliseconds):
 
 
 def test_microbit_train_shows_emily_then_frank(tmp_path, printed):
-    for name in ["neuron.py", os.path.join("lessons", "train.py"),
+    for name in ["neuron.py", os.path.join("lessons", "train.py"), os.path.join("lessons", "people.py"),
                  os.path.join("lessons", "microbit_train.py")]:
         shutil.copy(os.path.join(REPOSITORY, name), str(tmp_path))
     (tmp_path / "microbit.py").write_text(STAND_IN_MICROBIT)
     shown = run("microbit_train.py", str(tmp_path))
     assert shown == printed["train.py"] + "display shows F\ndisplay shows M\n"
+
+
+# --- The worksheet, typed at a real prompt --------------------------------------------------------
+
+def typed_lines(text):
+    """What a pupil types for the worksheet's >>> blocks: each line after its prompt, and an empty
+    line where a block shows a bare `...`, which ends a compound statement; and the outputs the
+    worksheet prints, in order."""
+    typed, outputs = [], []
+    for block in re.findall(r"```python\n(.*?)```", text, re.S):
+        if ">>> " not in block:
+            continue
+        for line in block.split("\n"):
+            if line.startswith((">>> ", "... ")):
+                typed.append(line[4:])
+            elif line == "...":
+                typed.append("")
+            elif line.strip():
+                outputs.append(line.strip())
+    return typed, outputs
+
+
+def test_each_compound_statement_of_the_worksheet_ends_with_a_blank_prompt():
+    # At a real prompt a for loop ends only at an empty line: without it 3.12 and older say
+    # SyntaxError at the next >>> line, and 3.13 takes that line into the loop.
+    with open(os.path.join(LESSONS, "worksheet.md")) as file:
+        text = file.read()
+    for block in re.findall(r"```python\n(.*?)```", text, re.S):
+        lines = block.split("\n")
+        for i, line in enumerate(lines):
+            if line.startswith(">>> ") and line.rstrip().endswith(":"):
+                rest = lines[i + 1:]
+                end = next(j for j, later in enumerate(rest) if not later.startswith("... "))
+                assert rest[end] == "...", "%r needs a line of a bare ... after its block" % line
+
+
+def pyenv_pythons():
+    """The newest pyenv CPython of each version 3.6 ... 3.13 that is installed."""
+    try:
+        root = subprocess.run(["pyenv", "root"], stdout=subprocess.PIPE, universal_newlines=True,
+                              check=True).stdout.strip()
+        names = os.listdir(os.path.join(root, "versions"))
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    found = {}
+    for name in sorted(names, key=lambda n: [int(p) if p.isdigit() else 0 for p in n.split(".")]):
+        parts = name.split(".")
+        if len(parts) == 3 and parts[0] == "3" and 6 <= int(parts[1]) <= 13 and parts[2].isdigit():
+            found[parts[1]] = os.path.join(root, "versions", name, "bin", "python")
+    return [found[minor] for minor in sorted(found, key=int)]
+
+
+def type_at_a_prompt(python, lines, folder):
+    """Start `python` in a terminal (a pty, as a pupil's is: 3.13 starts its new REPL there), in
+    `folder`, type each line and Enter once its prompt has come, and give back the screen."""
+    import pty
+    import select
+    import time
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the Python a pupil starts
+        os.chdir(folder)
+        env = dict(os.environ, TERM="xterm")
+        for name in ("PYTHONPATH", "PYTHONSTARTUP", "PYTHON_BASIC_REPL", "PYTHONHOME"):
+            env.pop(name, None)
+        os.execve(python, [python, "-q"], env)
+    screen = b""
+
+    def read_until_prompt():
+        nonlocal screen
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            if select.select([fd], [], [], 0.05)[0]:
+                try:
+                    data = os.read(fd, 65536)
+                except OSError:
+                    return
+                screen += data
+                if b"\x1b[6n" in data:  # the new REPL asks where the cursor is
+                    os.write(fd, b"\x1b[1;1R")
+            tail = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|\r| ", b"", screen[-100:])
+            if tail.endswith((b">>>", b"...")) and not select.select([fd], [], [], 0.02)[0]:
+                return
+        raise AssertionError("no prompt from %s; the screen:\n%s" % (python, screen.decode(errors="replace")))
+
+    try:
+        read_until_prompt()
+        for line in lines:
+            os.write(fd, line.encode() + b"\r")
+            read_until_prompt()
+        os.write(fd, b"\x04")
+    finally:
+        os.close(fd)
+        os.waitpid(pid, 0)
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|\x1b\][^\x07]*\x07", "", screen.decode(errors="replace"))
+    return text.replace("\r", "")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a terminal of its own (pty) needs POSIX")
+@pytest.mark.parametrize("python", pyenv_pythons() or [sys.executable])
+def test_the_worksheet_types_in_at_a_prompt_started_in_lessons(python):
+    # As the worksheet says: a prompt started in lessons/, where `import train` first finds
+    # neuron.py one folder up; then every >>> block as printed. Each output comes, in order, and
+    # no error.
+    with open(os.path.join(LESSONS, "worksheet.md")) as file:
+        typed, outputs = typed_lines(file.read())
+    screen = type_at_a_prompt(python, ["import train"] + typed, LESSONS)
+    assert not re.search(r"Traceback|Error", screen), screen
+    lines = [line.strip() for line in screen.split("\n")]
+    position = 0
+    for output in outputs:
+        position = next((i + 1 for i in range(position, len(lines)) if lines[i].endswith(output)), None)
+        assert position is not None, "%s: %r not seen; the screen:\n%s" % (python, output, screen)
+
+
+# --- train.py beside the article -------------------------------------------------------------------
+
+# The inside of the loop of the article's OurNeuralNetwork.train(), as the article prints it, less
+# its "self.": train.py's learn() must hold each line, in this order.
+ARTICLE_TRAIN = """\
+sum_h1 = w1 * x[0] + w2 * x[1] + b1
+h1 = sigmoid(sum_h1)
+sum_h2 = w3 * x[0] + w4 * x[1] + b2
+h2 = sigmoid(sum_h2)
+sum_o1 = w5 * h1 + w6 * h2 + b3
+o1 = sigmoid(sum_o1)
+y_pred = o1
+d_L_d_ypred = -2 * (y_true - y_pred)
+d_ypred_d_w5 = h1 * deriv_sigmoid(sum_o1)
+d_ypred_d_w6 = h2 * deriv_sigmoid(sum_o1)
+d_ypred_d_b3 = deriv_sigmoid(sum_o1)
+d_ypred_d_h1 = w5 * deriv_sigmoid(sum_o1)
+d_ypred_d_h2 = w6 * deriv_sigmoid(sum_o1)
+d_h1_d_w1 = x[0] * deriv_sigmoid(sum_h1)
+d_h1_d_w2 = x[1] * deriv_sigmoid(sum_h1)
+d_h1_d_b1 = deriv_sigmoid(sum_h1)
+d_h2_d_w3 = x[0] * deriv_sigmoid(sum_h2)
+d_h2_d_w4 = x[1] * deriv_sigmoid(sum_h2)
+d_h2_d_b2 = deriv_sigmoid(sum_h2)
+w1 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w1
+w2 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w2
+b1 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_b1
+w3 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_w3
+w4 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_w4
+b2 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_b2
+w5 -= learn_rate * d_L_d_ypred * d_ypred_d_w5
+w6 -= learn_rate * d_L_d_ypred * d_ypred_d_w6
+b3 -= learn_rate * d_L_d_ypred * d_ypred_d_b3
+"""
+
+
+def test_train_py_holds_the_articles_lines_in_its_order():
+    with open(os.path.join(LESSONS, "train.py")) as file:
+        lines = [line.strip() for line in file]
+    places = [lines.index(line) for line in ARTICLE_TRAIN.splitlines()]
+    assert places == sorted(places)
+    source = "\n".join(lines)
+    assert "def deriv_sigmoid(x):" in source and "learn_rate = 0.1" in source
+    assert "epochs = 1000" in source and "for epoch in range(epochs):" in source
+
+
+def test_the_articles_worked_example_by_trains_own_functions():
+    # All weights 1, all biases 0, Alice: h1 = h2 = 0.0474, o1 = 0.524, then one step of learn().
+    train = lesson("train.py")
+    x = [-2, -1]
+    h1 = train.sigmoid(1 * x[0] + 1 * x[1] + 0)
+    assert round(h1, 4) == 0.0474 and round(train.sigmoid(h1 + h1), 3) == 0.524
+    network = [Neuron([1, 1], 0) for _ in range(3)]
+    train.learn(network, x, 1, 0.1)
+    d_L_d_w1 = (1 - network[0].weights[0]) / 0.1
+    # With every digit 0.02147; the article's 0.0214 comes from its rounded -0.952 * 0.249 * -0.0904.
+    assert round(d_L_d_w1, 4) == 0.0215 and round(-0.952 * 0.249 * -0.0904, 4) == 0.0214
+
+
+def test_one_neuron_starts_where_learning_shows(printed):
+    epochs, _, _ = losses(printed["one_neuron.py"])
+    assert epochs[0][1] >= 0.1 and epochs[0][1] > 100 * max(epochs[-1][1], 0.001) / 10
+    assert sum(1 for _, loss in epochs if loss >= 0.002) >= 8  # falling for eight printed lines
+    one_neuron = lesson("one_neuron.py")
+    start = Neuron([0, 1], -1.5)  # the lesson's start
+    people = one_neuron.data + [one_neuron.emily, one_neuron.frank]
+    before = [start.feedforward(x) > 0.5 for x in people]
+    one_neuron.learn(start, one_neuron.data[0], one_neuron.all_y_trues[0], one_neuron.learn_rate)
+    assert before != [start.feedforward(x) > 0.5 for x in people]  # the first step changes its mind
+    with open(os.path.join(LESSONS, "one_neuron.py")) as file:
+        assert "n = Neuron([0, 1], -1.5)" in file.read()
+
+
+def test_the_lessons_import_at_a_prompt_started_in_lessons():
+    # python -c, like a prompt or a notebook, puts "" first on sys.path, not the lesson's folder.
+    for first in ["import network", "import train", "import one_neuron"]:
+        code = first + "; import network, train, one_neuron; from neuron import Neuron; print('ok')"
+        result = subprocess.run([sys.executable, "-S", "-c", code], cwd=LESSONS, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, universal_newlines=True)
+        assert result.returncode == 0 and result.stdout.endswith("ok\n"), result.stderr
+
+
+def test_emily_and_frank_are_written_once():
+    # Code that writes Emily's numbers (a doctest's printed line, "Emily [-7, -3] ...", is not).
+    written = []
+    for folder in [LESSONS, os.path.join(REPOSITORY, "playground")]:
+        for name in sorted(os.listdir(folder)):
+            if name.endswith((".py", ".js", ".mjs")) and name != "test_lessons.py":
+                with open(os.path.join(folder, name)) as file:
+                    written += [name for line in file if "-7, -3]" in line and ("=" in line or "(" in line)]
+    assert written == ["people.py"]

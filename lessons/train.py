@@ -1,107 +1,122 @@
-# The article's network (network.py) learns to tell its four people apart,
-# by stochastic gradient descent, each step worked out with the article's
-# equations. From "An Introduction to Neural Networks", by Victor Zhou.
-# Run it: python3 lessons/train.py (or beside a copy of neuron.py).
+# network.py's network learns people.py's people: the train() of Victor
+# Zhou's "An Introduction to Neural Networks", with its names, on Neurons.
+# Run it: python3 lessons/train.py (or beside neuron.py and people.py).
 import random
 
 try:
-    from neuron import Neuron
-except ImportError:  # run from the repository: neuron.py is one folder up
+    from neuron import Neuron, sigmoid
+except ImportError:  # neuron.py is one folder up: for a script, a prompt
     import sys
-    sys.path.append(sys.path[0] + "/..")
-    from neuron import Neuron
+    sys.path += [sys.path[0] + "/..", ".."]
+    from neuron import Neuron, sigmoid
+from people import data, all_y_trues, emily, frank
 
-# The article's four people: weight minus 135 (lb), height minus 66 (in).
-data = [
-    [-2, -1],   # Alice
-    [25, 6],    # Bob
-    [17, 4],    # Charlie
-    [-15, -6],  # Diana
-]
-all_y_trues = [1, 0, 0, 1]  # 1 = female, 0 = male
+learn_rate = 0.1
+epochs = 1000  # number of times to loop through the entire dataset
 
 
-def deriv_sigmoid(fx):
-    # The sigmoid's slope: f'(x) = f(x) * (1 - f(x)). A neuron's output is
-    # f(x), so the slope comes from the output alone.
+def deriv_sigmoid(x):
+    # Derivative of sigmoid: f'(x) = f(x) * (1 - f(x))
+    fx = sigmoid(x)
     return fx * (1 - fx)
 
 
-def feedforward(h1, h2, o1, x):
+def feedforward(network, x):
     # The outputs of h1 and h2 are the inputs of o1.
-    return o1.feedforward([h1.feedforward(x), h2.feedforward(x)])
+    n_h1, n_h2, n_o1 = network
+    return n_o1.feedforward([n_h1.feedforward(x), n_h2.feedforward(x)])
 
 
-def loss(h1, h2, o1):
-    # How wrong the network is: the mean squared error over the four people,
-    # the average of (truth - prediction) ** 2.
+def loss(network):
+    # The mean squared error, the article's mse_loss.
     total = 0
     for x, y_true in zip(data, all_y_trues):
-        total += (y_true - feedforward(h1, h2, o1, x)) ** 2
+        total += (y_true - feedforward(network, x)) ** 2
     return total / len(data)
 
 
-def learn(h1, h2, o1, x, y_true, learn_rate):
-    # One step on one person x: each weight and bias w changes by
-    # -learn_rate * dL/dw, downhill for the loss L. h1 has the weights w1, w2
-    # and the bias b1; h2 has w3, w4, b2; o1 has w5, w6, b3.
-    out_h1 = h1.feedforward(x)
-    out_h2 = h2.feedforward(x)
-    y_pred = o1.feedforward([out_h1, out_h2])
+def learn(network, x, y_true, learn_rate):
+    # One step on one person: inside the article's loop. w1, w2, b1 are
+    # h1's weights and bias; w3, w4, b2 are h2's; w5, w6, b3 are o1's.
+    n_h1, n_h2, n_o1 = network
+    w1, w2 = n_h1.weights
+    w3, w4 = n_h2.weights
+    w5, w6 = n_o1.weights
+    b1, b2, b3 = n_h1.bias, n_h2.bias, n_o1.bias
 
-    # The sigmoid's slope at each neuron's sum, from the neuron's output:
-    f_o1 = deriv_sigmoid(y_pred)  # f'(w5 * h1 + w6 * h2 + b3)
-    f_h1 = deriv_sigmoid(out_h1)  # f'(w1 * x1 + w2 * x2 + b1)
-    f_h2 = deriv_sigmoid(out_h2)  # f'(w3 * x1 + w4 * x2 + b2)
+    # --- Do a feedforward (we'll need these values later)
+    sum_h1 = w1 * x[0] + w2 * x[1] + b1
+    h1 = sigmoid(sum_h1)
 
-    # The article's partial derivatives (d_L_d_ypred stands for dL/dypred):
-    d_L_d_ypred = -2 * (y_true - y_pred)  # L = (y_true - y_pred) ** 2
-    d_ypred_d_h1 = o1.weights[0] * f_o1   # w5 * f'(...)
-    d_ypred_d_h2 = o1.weights[1] * f_o1   # w6 * f'(...)
+    sum_h2 = w3 * x[0] + w4 * x[1] + b2
+    h2 = sigmoid(sum_h2)
 
-    # The chain rule: dL/dw1 = dL/dypred * dypred/dh1 * dh1/dw1, where
-    # dh1/dw1 = x1 * f'(w1 * x1 + w2 * x2 + b1); and so on for each of them.
-    # h1: w1, w2, then b1.
-    h1.weights[0] -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * x[0] * f_h1
-    h1.weights[1] -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * x[1] * f_h1
-    h1.bias -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * f_h1
+    sum_o1 = w5 * h1 + w6 * h2 + b3
+    o1 = sigmoid(sum_o1)
+    y_pred = o1
 
-    # h2: w3, w4, then b2.
-    h2.weights[0] -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * x[0] * f_h2
-    h2.weights[1] -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * x[1] * f_h2
-    h2.bias -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * f_h2
+    # --- Calculate partial derivatives.
+    # --- Naming: d_L_d_w1 represents "partial L / partial w1"
+    d_L_d_ypred = -2 * (y_true - y_pred)
 
-    # Neuron o1: dypred/dw5 = h1 * f'(w5 * h1 + w6 * h2 + b3).
-    o1.weights[0] -= learn_rate * d_L_d_ypred * out_h1 * f_o1  # w5
-    o1.weights[1] -= learn_rate * d_L_d_ypred * out_h2 * f_o1  # w6
-    o1.bias -= learn_rate * d_L_d_ypred * f_o1                 # b3
+    # Neuron o1
+    d_ypred_d_w5 = h1 * deriv_sigmoid(sum_o1)
+    d_ypred_d_w6 = h2 * deriv_sigmoid(sum_o1)
+    d_ypred_d_b3 = deriv_sigmoid(sum_o1)
+
+    d_ypred_d_h1 = w5 * deriv_sigmoid(sum_o1)
+    d_ypred_d_h2 = w6 * deriv_sigmoid(sum_o1)
+
+    # Neuron h1
+    d_h1_d_w1 = x[0] * deriv_sigmoid(sum_h1)
+    d_h1_d_w2 = x[1] * deriv_sigmoid(sum_h1)
+    d_h1_d_b1 = deriv_sigmoid(sum_h1)
+
+    # Neuron h2
+    d_h2_d_w3 = x[0] * deriv_sigmoid(sum_h2)
+    d_h2_d_w4 = x[1] * deriv_sigmoid(sum_h2)
+    d_h2_d_b2 = deriv_sigmoid(sum_h2)
+
+    # --- Update weights and biases
+    # Neuron h1
+    w1 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w1
+    w2 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w2
+    b1 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_b1
+
+    # Neuron h2
+    w3 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_w3
+    w4 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_w4
+    b2 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_b2
+
+    # Neuron o1
+    w5 -= learn_rate * d_L_d_ypred * d_ypred_d_w5
+    w6 -= learn_rate * d_L_d_ypred * d_ypred_d_w6
+    b3 -= learn_rate * d_L_d_ypred * d_ypred_d_b3
+
+    # Back into the neurons, by hand
+    n_h1.weights, n_h1.bias = [w1, w2], b1
+    n_h2.weights, n_h2.bias = [w3, w4], b2
+    n_o1.weights, n_o1.bias = [w5, w6], b3
 
 
 def random_neuron():
-    # Two weights and a bias, each from -1 to 1 (random.uniform is on every
-    # Python, the micro:bit's too; the article's np.random.normal is not).
+    # From -1 to 1: random.uniform is on every Python, the micro:bit's too.
     return Neuron([random.uniform(-1, 1), random.uniform(-1, 1)],
                   random.uniform(-1, 1))
 
 
 def main():
-    # The training, then two new people.
     random.seed(1)  # the same start, so a class sees the same numbers
-    h1 = random_neuron()
-    h2 = random_neuron()
-    o1 = random_neuron()
-
-    # Each epoch goes once through all four people, a step for each.
-    for epoch in range(1000):
+    network = [random_neuron(), random_neuron(), random_neuron()]  # h1 h2 o1
+    for epoch in range(epochs):
         for x, y_true in zip(data, all_y_trues):
-            learn(h1, h2, o1, x, y_true, 0.1)  # learn rate 0.1
+            learn(network, x, y_true, learn_rate)
+        # --- Calculate total loss at the end of each epoch
         if epoch % 10 == 0:
-            print("Epoch %d loss: %.3f" % (epoch, loss(h1, h2, o1)))
-
-    # Emily (128 lb, 63 in) and Frank (155 lb, 68 in).
-    print("Emily: %.3f" % feedforward(h1, h2, o1, [-7, -3]))  # near 1: female
-    print("Frank: %.3f" % feedforward(h1, h2, o1, [20, 2]))   # near 0: male
-    return h1, h2, o1
+            print("Epoch %d loss: %.3f" % (epoch, loss(network)))
+    print("Emily: %.3f" % feedforward(network, emily))  # near 1: female
+    print("Frank: %.3f" % feedforward(network, frank))  # near 0: male
+    return network
 
 
 if __name__ == "__main__":

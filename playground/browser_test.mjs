@@ -25,6 +25,8 @@ import { parseArgs } from "node:util";
 import { DESKTOP, ENGINES, LIMITS, PHONE, Unsupported, open } from "./engines.mjs";
 import { drawingContrasts, drawingOverlaps, smallestText, targetHeights } from "./page_checks.mjs";
 import { checkLearning, checkLearningColours } from "./learn_checks.mjs";
+import { checkNetworkView } from "./backprop_checks.mjs";
+import { checkSameState, checkTable } from "./data_checks.mjs";
 import { contrastRatio } from "./contrast.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -600,7 +602,7 @@ async function checkPrint(page, what, name) {
   const squeeze = (t) => t.replace(/\s+/g, "");
   const source = readFileSync(join(ROOT, "neuron.py"), "utf8");
   assert.ok(squeeze(text.stdout).includes(squeeze(source)), `${what}: the printed pages do not hold the whole of neuron.py`);
-  for (const shown of [WORKED_EXAMPLE, "0·2 + 1·3 + 4 = 7.0", "w1 = 0.0", "sigmoid", "y ≈ 0.999089"]) {
+  for (const shown of [WORKED_EXAMPLE, "0·2 + 1·3 + 4 = 7.0", "w1 = 0.0", "sigmoid", "y ≈ 0.999089", "n = Neuron([0.0, 1.0], 4.0)"]) {
     assert.ok(text.stdout.includes(shown), `${what}: "${shown}" is not on paper`);
   }
   assert.doesNotMatch(text.stdout, /started in|Python is running|AND gate/);
@@ -789,6 +791,70 @@ async function checkLearningDark(url, allowed, what, viewport, screenshot) {
   }
 }
 
+// The network view (backprop_checks.mjs), issue 23: the single file from file:, on a desktop (the
+// whole) and a phone (with 1,000 epochs), and the served page in a system set dark from the start
+// (its drawings); each on a page of its own.
+async function checkNetworkViews(url, shots) {
+  for (const [address, allowed, what, viewport, scheme, shot, parts] of [
+    [SINGLE_FILE, SINGLE_FILE, "file:, the network view", DESKTOP, "light", shots("network-desktop.png"), ["next", "run", "entry"]],
+    [SINGLE_FILE, SINGLE_FILE, "file: on a phone, the network view", PHONE, "light", shots("network-phone.png"), ["run"]],
+    [url + "playground/", url, "served, dark, the network view", DESKTOP, "dark", join(OUTSIDE, `network-dark-${engine}.png`), []],
+  ]) {
+    const page = await open(engine, { viewport, allow: allowed, offline: address === SINGLE_FILE, colorScheme: scheme });
+    try {
+      await openPage(page, address, what);
+      await checkNetworkView(page, { what, ok, screenshot: shot, phone: viewport.phone, width: PHONE.width, parts });
+      await checkNothingElse(page, what);
+    } finally {
+      await page.close();
+    }
+  }
+}
+
+// A class's own table, the link and "copy as Python" (data_checks.mjs), in the single file from
+// file: with the network off: six rows pasted from a spreadsheet and learned, as on CPython; the
+// copied Python run by python3 (and, in the first engine, on the emulated micro:bit); the link
+// after a reload and in a new browser; a hand-broken link. Each engine's link is opened in
+// another engine at the end (checkLinksAcrossEngines).
+const links = [];
+async function checkOwnTable(url, allowed, what, first, learned) {
+  const page = await openBrowser(DESKTOP, allowed, true);
+  const reopen = async (link) => {
+    const other = await openBrowser(DESKTOP, allowed, true);
+    await other.goto(link);
+    return other;
+  };
+  const shots = {
+    learned, broken: join(LOOKED_AT, `table-broken-link-${engine}.png`),
+    refused: join(LOOKED_AT, `table-refused-${engine}.png`), share: join(LOOKED_AT, `table-share-${engine}.png`),
+  };
+  try {
+    await openPage(page, url, what);
+    const made = await checkTable(page, { what, ok, reopen, board: first, shots });
+    links.push({ engine, ...made });
+    await checkNothingElse(page, what);
+  } finally {
+    await page.close();
+  }
+}
+
+async function checkLinksAcrossEngines(engines) {
+  for (const { engine: from, link, state } of links) {
+    const to = engines[(engines.indexOf(from) + 1) % engines.length];
+    if (to === from) continue;
+    engine = to;
+    const page = await openBrowser(DESKTOP, SINGLE_FILE, true);
+    try {
+      await page.goto(link);
+      await checkSameState(page, state, `${from}'s link in ${to}`);
+      ok(`the link ${from} made (${link.length} characters), opened in a new ${to}: the same neuron, network, learn rates, table and loss`);
+      await checkNothingElse(page, `${from}'s link in ${to}`);
+    } finally {
+      await page.close();
+    }
+  }
+}
+
 // What engines.mjs promises beyond the checks above: a dark system where asked for, and the page
 // printed to PDF where the engine can print (engines.mjs's LIMITS says where it cannot).
 async function checkEngineLayer(url) {
@@ -815,7 +881,7 @@ async function checkEngineLayer(url) {
 async function checkEngine(url) {
   for (const [what, why] of Object.entries(LIMITS[engine])) console.log(`note ${engine} cannot: ${what}: ${why}`);
   // Chromium's two that the README shows go where --screenshots says; every other one outside.
-  const readme = (name) => engine === "chromium" && ["screenshot.png", "screenshot-phone.png", "learn-desktop.png", "learn-phone.png"].includes(name);
+  const readme = (name) => engine === "chromium" && ["screenshot.png", "screenshot-phone.png", "learn-desktop.png", "learn-phone.png", "network-desktop.png", "network-phone.png", "table-desktop.png"].includes(name);
   const shots = (name) => (readme(name) ? join(SCREENSHOTS, name) : join(OUTSIDE, name.replace(".png", `-${engine}.png`)));
   await checkDesktop(url + "playground/", url, "served", shots("screenshot.png"));
   await checkPhone(url + "playground/", url, "served", shots("screenshot-served-phone.png"));
@@ -830,6 +896,8 @@ async function checkEngine(url) {
   await checkLearningPanel(SINGLE_FILE, SINGLE_FILE, "file: on a phone, learning", PHONE, shots("learn-phone.png"));
   await checkLearningDark(url + "playground/", url, "served, dark, learning", DESKTOP, join(OUTSIDE, `learn-dark-${engine}.png`));
   await checkLearningDark(SINGLE_FILE, SINGLE_FILE, "file: on a phone, dark, learning", PHONE, join(OUTSIDE, `learn-dark-phone-${engine}.png`));
+  await checkNetworkViews(url, shots);
+  await checkOwnTable(SINGLE_FILE, SINGLE_FILE, "file:, own table", engine === options.engines.split(",")[0], shots("table-desktop.png"));
   await checkPolicy();
   await checkEngineLayer(url);
 }
@@ -860,6 +928,12 @@ async function main() {
         console.log(`FAIL ${engine}: ${error.stack}`);
       }
       timings.push(`${engine} ${((Date.now() - started) / 1000).toFixed(1)} s, ${passed.length - before} checks`);
+    }
+    try {
+      await checkLinksAcrossEngines(engines);
+    } catch (error) {
+      failed.push(`links across engines: ${error.message}`);
+      console.log(`FAIL links across engines: ${error.stack}`);
     }
   } finally {
     server.kill();

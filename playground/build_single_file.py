@@ -2,9 +2,10 @@
 
 It holds everything the page needs, so that it runs opened from a file: address, with no server
 and no network, or uploaded to a course site as one file: index.html with playground.css and
-playground.js and learn.js inlined, the text of page.py, neuron.py, learn_page.py and
-lessons/one_neuron.py, and MicroPython's glue code and .wasm (the .wasm as base64, which
-playground.js gives to MicroPython as a data: URL), with MicroPython's license notice. It is
+playground.js, learn.js, backprop.js and table.js inlined, the text of page.py, neuron.py,
+learn_page.py, backprop_page.py, table_page.py and lessons/one_neuron.py, train.py and people.py,
+and MicroPython's glue code and .wasm (the .wasm as base64, which playground.js gives to
+MicroPython as a data: URL), with MicroPython's license notice. It is
 made from the repository's files and the npm package that package-lock.json pins, byte for byte
 the same each time:
 
@@ -30,6 +31,13 @@ WASM_LINE = 100  # base64 characters a line, so that the file reads and diffs as
 STYLESHEET = '  <link rel="stylesheet" href="playground.css">\n'
 SCRIPT = '  <script type="module" src="playground.js"></script>\n'
 LEARN_SCRIPT = '  <script type="module" src="learn.js"></script>\n'
+BACKPROP_SCRIPT = '  <script type="module" src="backprop.js"></script>\n'
+BACKPROP_LINE_START = '          <p id="bp-code-line">'
+BACKPROP_LINE = """\
+          <p id="bp-code-line">This is lessons/train.py, carried inside this file as it is, as
+            the page runs it: the line that computes each value is marked as it goes.</p>
+"""
+TABLE_SCRIPT = '  <script type="module" src="table.js"></script>\n'
 RUNNING_LINE_START = '      <p id="running-line">'
 RUNNING_LINE = """\
       <p id="running-line">This is neuron.py, carried inside this file as it is: the code
@@ -39,9 +47,10 @@ RUNNING_LINE = """\
 LESSON_LINE_START = '          <p id="lesson-line">'
 LESSON_LINE = """\
           <p id="lesson-line">This is lessons/one_neuron.py, carried inside this file as it is:
-            the page imports it beside neuron.py, and its <code>data</code>, <code>loss()</code>
-            and <code>learn()</code> do the learning, with its learn rate, 0.1. It starts from the
-            sliders, not from the lesson's random start.</p>
+            the page imports it beside neuron.py, and its <code>learn()</code> and
+            <code>mse_loss()</code> do the learning, on its <code>data</code> or the table above,
+            with its learn rate, 0.1, unless the box says another. It starts from the sliders, not
+            from the lesson's own start.</p>
 """
 BODY_END = "</body>\n"
 
@@ -86,7 +95,14 @@ def build():
     page = raw_text(read(PLAYGROUND / "page.py"), "page.py")
     learn_script = raw_text(read(PLAYGROUND / "learn.js"), "learn.js")
     lesson = raw_text(read(ROOT / "lessons" / "one_neuron.py"), "lessons/one_neuron.py")
+    people = raw_text(read(ROOT / "lessons" / "people.py"), "lessons/people.py")
+    # The network view (issue 23): backprop.js, backprop_page.py and lessons/train.py.
+    backprop_script = raw_text(read(PLAYGROUND / "backprop.js"), "backprop.js")
+    backprop_page = raw_text(read(PLAYGROUND / "backprop_page.py"), "backprop_page.py")
+    train = raw_text(read(ROOT / "lessons" / "train.py"), "lessons/train.py")
     learn_page = raw_text(read(PLAYGROUND / "learn_page.py"), "learn_page.py")
+    table_script = raw_text(read(PLAYGROUND / "table.js"), "table.js")
+    table_page = raw_text(read(PLAYGROUND / "table_page.py"), "table_page.py")
     notice = raw_text(read(PLAYGROUND / "MICROPYTHON-LICENSE.txt"), "MICROPYTHON-LICENSE.txt")
     # The glue runs as it is, an inline module script: it leaves its loader in
     # globalThis.loadMicroPython, where playground.js, the next script, finds it.
@@ -97,7 +113,8 @@ def build():
     style = "\n" + css
     policy = "; ".join([
         "default-src 'none'",
-        "script-src %s %s %s 'wasm-unsafe-eval'" % (sha256(glue), sha256(script), sha256(learn_script)),
+        "script-src %s %s %s %s %s 'wasm-unsafe-eval'" % (sha256(glue), sha256(script), sha256(learn_script),
+                                                      sha256(backprop_script), sha256(table_script)),
         "style-src %s" % sha256(style),
         "connect-src data:",  # MicroPython fetches its .wasm from the data: URL
         "img-src data:",  # the empty icon
@@ -107,21 +124,28 @@ def build():
         + "  <style>%s</style>\n" % style
     )
     carried = "".join([
-        "\n<!-- What follows is carried for playground.js and learn.js: neuron.py, page.py,\n"
-        "     lessons/one_neuron.py and learn_page.py, run in MicroPython %s (npm package %s),\n"
+        "\n<!-- What follows is carried for playground.js, learn.js, backprop.js and table.js:\n"
+        "     neuron.py, page.py, lessons/one_neuron.py, people.py and train.py, learn_page.py,\n"
+        "     backprop_page.py and table_page.py, run in MicroPython %s (npm package %s),\n"
         "     its glue code and its .wasm. -->\n" % (version, PACKAGE),
         '<script type="text/plain" id="neuron-py">%s</script>\n' % neuron,
         '<script type="text/plain" id="page-py">%s</script>\n' % page,
         '<script type="text/plain" id="one-neuron-py">%s</script>\n' % lesson,
+        '<script type="text/plain" id="people-py">%s</script>\n' % people,
+        '<script type="text/plain" id="train-py">%s</script>\n' % train,
+        '<script type="text/plain" id="backprop-page-py">%s</script>\n' % backprop_page,
         '<script type="text/plain" id="learn-page-py">%s</script>\n' % learn_page,
+        '<script type="text/plain" id="table-page-py">%s</script>\n' % table_page,
         "<!--\n%s-->\n" % notice,
         '<script type="module">%s</script>\n' % glue,
         '<script type="text/plain" id="micropython-wasm">\n%s</script>\n' % wasm_lines,
         '<script type="module">%s</script>\n' % script,
         '<script type="module">%s</script>\n' % learn_script,
+        '<script type="module">%s</script>\n' % backprop_script,
+        '<script type="module">%s</script>\n' % table_script,
     ])
 
-    for line in (STYLESHEET, SCRIPT, LEARN_SCRIPT, BODY_END):
+    for line in (STYLESHEET, SCRIPT, LEARN_SCRIPT, BACKPROP_SCRIPT, TABLE_SCRIPT, BODY_END):
         if html.count(line) != 1:
             sys.exit("index.html should hold this line once: %r" % line)
     start = html.index(RUNNING_LINE_START)
@@ -130,13 +154,18 @@ def build():
     start = html.index(LESSON_LINE_START)
     end = html.index("</p>\n", start) + len("</p>\n")
     html = html[:start] + LESSON_LINE + html[end:]
-    html = html.replace(STYLESHEET, head).replace(SCRIPT, "").replace(LEARN_SCRIPT, "")
+    start = html.index(BACKPROP_LINE_START)
+    end = html.index("</p>\n", start) + len("</p>\n")
+    html = html[:start] + BACKPROP_LINE + html[end:]
+    html = html.replace(STYLESHEET, head).replace(SCRIPT, "").replace(LEARN_SCRIPT, "").replace(BACKPROP_SCRIPT, "")\
+        .replace(TABLE_SCRIPT, "")
     html = html.replace(BODY_END, carried + BODY_END)
     banner = ("<!-- neuron.py's playground in one file: open it in a browser, no server or network needed.\n"
               "     Built by playground/build_single_file.py from the repository's playground/index.html,\n"
-              "     playground.css, playground.js, page.py, learn.js, learn_page.py, neuron.py,\n"
-              "     lessons/one_neuron.py and MicroPython %s: edit those and build again rather than\n"
-              "     this file. -->\n" % version)
+              "     playground.css, playground.js, page.py, learn.js, learn_page.py, backprop.js,\n"
+              "     backprop_page.py, table.js, table_page.py, neuron.py, lessons/one_neuron.py,\n"
+              "     people.py and train.py, and MicroPython %s: edit those and build again rather\n"
+              "     than this file. -->\n" % version)
     doctype = "<!DOCTYPE html>\n"
     assert html.startswith(doctype)
     return doctype + banner + html[len(doctype):], policy

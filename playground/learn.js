@@ -1,26 +1,33 @@
-// The learning panel: the neuron learns the article's four people, and the page's w1, w2 and b
-// sliders move as it learns.
+// The learning panel: the neuron learns the article's four people, or the table the page learns
+// from (table.js: a ready table or a class's own), and the page's w1, w2 and b sliders move as it
+// learns.
 //
 // Every number here comes from Python: learn_page.py, which calls lessons/one_neuron.py's own
 // learn() and loss() through neuron.py, in the MicroPython that playground.js starts. This script
 // only draws what they return, and keeps the count of steps and the losses seen, for the plot.
-// The page fetches ../lessons/one_neuron.py and learn_page.py, or finds them carried in the
-// single file, shows the lesson's text and gives MicroPython that very text to import.
-const CARRIED = { lesson: "one-neuron-py", glue: "learn-page-py" }; // ids in the single file
+// The page fetches ../lessons/one_neuron.py, ../lessons/people.py (the lesson's data, which it
+// imports), learn_page.py and table_page.py (the table the page learns from, which learn_page.py
+// imports), or finds them carried in the single file, shows the lesson's text and gives
+// MicroPython that very text to import.
+const CARRIED = { lesson: "one-neuron-py", glue: "learn-page-py", people: "people-py", table: "table-page-py" }; // ids in the single file
 
-// The part of the (x1, x2) plane drawn: weight - 135 from -20 to 30 lb, height - 66 from -8 to
-// 8 in, which holds the six people with room around them; and where it goes in the SVG.
-const BOX = [-20, 30, -8, 8];
+// The part of the (x1, x2) plane drawn comes with the table (table_page.py): for the four people,
+// weight - 135 from -20 to 30 lb, height - 66 from -8 to 8 in, which holds the six people with
+// room around them. Where it goes in the SVG:
+let BOX = [-20, 30, -8, 8];
 const PEOPLE_PLOT = { left: 56, right: 456, top: 10, bottom: 238 }; // in a 480 x 300 view box
 const LOSS_PLOT = { left: 100, right: 456, top: 38, bottom: 170 }; // in a 480 x 200 view box
-// Which side of its mark each name is written on, clear of the other marks.
+// Which side of its mark each of the article's people's name is written on, clear of the other
+// marks; another table's names go where they meet nothing (placeNames).
 const LABEL_SIDE = { Alice: "right", Bob: "left", Charlie: "left", Diana: "right", Emily: "left", Frank: "right" };
-const EPOCH = 4; // steps in an epoch: one for each of the four people
-const BUTTONS = { "learn-step": 1, "learn-epoch": EPOCH, "learn-epochs": 100 * EPOCH };
+let EPOCH = 4; // steps in an epoch: one for each row of the table (the four people)
+const EPOCHS = 100; // the third button's epochs
 const BACKWARDS = { w1: "1", w2: "1", b: "0" }; // heavier and taller says female: all four wrong
+let table = null; // the table learned from, as table_page.in_use() gives it
 const FRAMES = 25; // 100 epochs are shown in 25 pictures, unless the reader asks for less motion
 
 let learner = null; // learn_page.py, imported in MicroPython
+let tables = null; // table_page.py, which holds the table learned from
 let toJs = null;
 let setValues = null; // playground.js's: moves the boxes and sliders, and updates the page
 let start = null; // the boxes' text when this run of learning began, for "Start again"
@@ -58,6 +65,12 @@ function boxes() {
   return ["w1", "w2", "b"].map((name) => element(name + "-box").value);
 }
 
+// The learn rate's box: the lesson's 0.1 at first; a box that is no number above 0 is refused,
+// with what to write, and the panel waits.
+function rate() {
+  return element("learn-rate").value;
+}
+
 // How the panel writes the numbers: outputs to three places, as the lesson prints them; the loss
 // to four significant digits, which show one step's change and still show it when it is tiny.
 const python = (x) => (Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf"); // what Python writes
@@ -74,32 +87,98 @@ function drawPeopleAxes(svg) {
   draw(svg, "polygon", { id: "male-side", class: "male-side", points: `${left},${top} ${right},${top} ${right},${bottom} ${left},${bottom}` });
   draw(svg, "polygon", { id: "female-side", class: "female-side", points: "" });
   draw(svg, "rect", { class: "frame", x: left, y: top, width: right - left, height: bottom - top });
-  for (const x1 of [-20, -10, 0, 10, 20, 30]) {
-    const [x] = at([x1, 0]);
+  const people = table.ready === "people";
+  const [x1Ticks, x2Ticks] = people
+    ? [[-20, -10, 0, 10, 20, 30], [-4, 0, 4]] // not -8, whose number would meet x1's -20 at the corner
+    : [ticks(BOX[0], BOX[1], 6), ticks(BOX[2], BOX[3], 5)];
+  for (const x1 of x1Ticks) {
+    const [x] = at([x1, BOX[2]]);
     draw(svg, "line", { class: "axis", x1: x, y1: bottom, x2: x, y2: bottom + 5 });
-    draw(svg, "text", { class: "tick", x, y: bottom + 20, "text-anchor": "middle" }, String(x1));
+    draw(svg, "text", { class: "tick", x, y: bottom + 20, "text-anchor": "middle" }, tickText(x1));
   }
-  for (const x2 of [-4, 0, 4]) { // not -8, whose number would meet x1's -20 at the corner
-    const [, y] = at([0, x2]);
+  for (const x2 of x2Ticks) {
+    const [, y] = at([BOX[0], x2]);
+    if (bottom - y < 16) continue; // its number would meet x1's first at the corner
     draw(svg, "line", { class: "axis", x1: left - 5, y1: y, x2: left, y2: y });
-    draw(svg, "text", { class: "tick", x: left - 8, y: y + 5, "text-anchor": "end" }, String(x2));
+    draw(svg, "text", { class: "tick", x: left - 8, y: y + 5, "text-anchor": "end" }, tickText(x2));
   }
-  draw(svg, "text", { class: "axis-name", x: (left + right) / 2, y: bottom + 52, "text-anchor": "middle" }, "x1 = weight − 135 (lb)");
-  draw(svg, "text", { class: "axis-name", x: left + 8, y: top + 20, "text-anchor": "start" }, "x2 = height − 66 (in)");
+  const [, x1Name, x2Name] = table.columns ?? [];
+  draw(svg, "text", { class: "axis-name", x: (left + right) / 2, y: bottom + 52, "text-anchor": "middle" }, x1Name ? `x1 = ${x1Name}` : "x1");
+  draw(svg, "text", { class: "axis-name", x: left + 8, y: top + 20, "text-anchor": "start" }, x2Name ? `x2 = ${x2Name}` : "x2");
   draw(svg, "polyline", { id: "boundary", class: "boundary", points: "" });
   draw(svg, "circle", { id: "next-ring", class: "next-ring", r: 13, cx: -99, cy: -99 });
 }
 
+// Marks at a tick: a few round numbers across the range, as a learner writes them.
+function ticks(low, high, most) {
+  const span = high - low;
+  if (!(span > 0) || !Number.isFinite(span)) return [];
+  const raw = span / most;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((f) => f * power).find((s) => span / s <= most) ?? 10 * power;
+  const found = [];
+  for (let k = Math.ceil(low / step); k * step <= high + step * 1e-9; k++) found.push(k * step);
+  return found;
+}
+
+const tickText = (x) => String(Number(x.toPrecision(12)));
+
 function drawPeople(svg, seen) {
-  for (const { name, x, y_true: truth } of seen.people) {
+  // the names go on last, where they meet no mark, ring or word
+  const marks = [];
+  seen.people.forEach(({ x, y_true: truth }, i) => {
     const kind = truth === null ? "newcomer" : truth === 1 ? "female" : "male";
     const [cx, cy] = at(x);
-    if (kind === "female") draw(svg, "circle", { class: "mark female", cx, cy, r: 7 });
-    else if (kind === "male") draw(svg, "rect", { class: "mark male", x: cx - 6.5, y: cy - 6.5, width: 13, height: 13 });
-    else draw(svg, "polygon", { class: "mark newcomer", points: `${cx},${cy - 9} ${cx + 9},${cy} ${cx},${cy + 9} ${cx - 9},${cy}` });
-    const right = LABEL_SIDE[name] === "right";
-    draw(svg, "text", { class: "name", x: cx + (right ? 20 : -20), y: cy + 5, "text-anchor": right ? "start" : "end" }, name);
+    let mark;
+    if (kind === "female") mark = draw(svg, "circle", { class: "mark female", cx, cy, r: 7 });
+    else if (kind === "male") mark = draw(svg, "rect", { class: "mark male", x: cx - 6.5, y: cy - 6.5, width: 13, height: 13 });
+    else mark = draw(svg, "polygon", { class: "mark newcomer", points: `${cx},${cy - 9} ${cx + 9},${cy} ${cx},${cy + 9} ${cx - 9},${cy}` });
+    mark.id = `learn-mark-${i}`;
+    marks.push([cx, cy]);
+  });
+  placeNames(svg, seen.people, marks);
+}
+
+// Each name beside its mark, on the side that meets nothing: the article's people where they have
+// always been; for another table the right, the left, above or below, in that order, clear of
+// every mark (and of the ring round the next to learn from, which goes round each in turn), every
+// name placed, the axis's name and the drawing's edge. A name with no room is left off the
+// drawing: the table below has every row.
+function placeNames(svg, people, marks) {
+  const { left, right, top, bottom } = PEOPLE_PLOT;
+  const taken = marks.map(([cx, cy]) => ({ left: cx - 14, right: cx + 14, top: cy - 14, bottom: cy + 14 }));
+  for (const name of svg.querySelectorAll(".axis-name")) {
+    const box = name.getBBox();
+    taken.push({ left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height });
   }
+  const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  let leftOff = 0;
+  people.forEach(({ name }, i) => {
+    const [cx, cy] = marks[i];
+    const sides = LABEL_SIDE[name] && table.ready === "people" ? [LABEL_SIDE[name]] : ["right", "left", "above", "below"];
+    const text = draw(svg, "text", { class: "name" }, name);
+    const placed = sides.some((side) => {
+      const [x, y, anchor] = {
+        right: [cx + 20, cy + 5, "start"], left: [cx - 20, cy + 5, "end"],
+        above: [cx, cy - 19, "middle"], below: [cx, cy + 29, "middle"],
+      }[side];
+      text.setAttribute("x", x);
+      text.setAttribute("y", y);
+      text.setAttribute("text-anchor", anchor);
+      if (table.ready === "people") return true;
+      const bbox = text.getBBox();
+      const box = { left: bbox.x - 2, right: bbox.x + bbox.width + 2, top: bbox.y - 1, bottom: bbox.y + bbox.height + 1 };
+      const inside = box.left >= left && box.right <= right + 22 && box.top >= top && box.bottom <= bottom;
+      if (!inside || taken.some((other) => meet(box, other))) return false;
+      taken.push(box);
+      return true;
+    });
+    if (!placed) {
+      text.remove();
+      leftOff++;
+    }
+  });
+  return leftOff;
 }
 
 function showBoundary(seen) {
@@ -121,24 +200,66 @@ function showNext(seen) {
 
 function makeTable(seen) {
   const body = element("learn-table").tBodies[0];
-  for (const { name, x: [x1, x2], y_true: truth } of seen.people) {
+  body.replaceChildren();
+  seen.people.forEach(({ name, x: [x1, x2], y_true: truth }, i) => {
     const row = body.insertRow();
-    row.id = "learn-row-" + name;
+    row.id = "learn-row-" + i;
     const th = document.createElement("th");
     th.scope = "row";
     th.textContent = name;
     row.append(th);
-    for (const text of [String(x1), String(x2), truth === null ? "?" : String(truth), "…"]) {
+    for (const text of [tickText(x1), tickText(x2), truth === null ? "?" : String(truth), "…"]) {
       row.insertCell().textContent = text;
     }
     row.lastChild.className = "learn-output";
-  }
+  });
 }
 
 function showOutputs(seen) {
-  for (const { name, output, says } of seen.people) {
-    element("learn-row-" + name).lastChild.textContent = `${output3(output)}, ${says}`;
+  seen.people.forEach(({ output, says }, i) => {
+    element("learn-row-" + i).lastChild.textContent = `${output3(output)}, ${says}`;
+  });
+}
+
+// The panel's words for the table: what it is, its key and its table's caption. The article's
+// four people keep the words they have always had (index.html's); another table has its own.
+let PEOPLE_WORDS = null;
+function describeTable() {
+  const ids = ["learn-about", "learn-key", "learn-caption", "learn-person-heading"];
+  PEOPLE_WORDS ??= Object.fromEntries(ids.map((id) => [id, element(id).innerHTML]));
+  const try_ = document.querySelector("#learn .learn-try");
+  try_.hidden = table.ready !== "people";
+  if (table.ready === "people") {
+    for (const id of ids) element(id).innerHTML = PEOPLE_WORDS[id];
+    return;
   }
+  const [first, x1Name, x2Name, answer] = table.columns ?? [];
+  const [no, yes] = table.says;
+  const named = (x, name) => (name ? `${x} = ${name}` : x);
+  const rows = counted(table.rows.length, "row");
+  element("learn-about").textContent =
+    `${table.title[0].toUpperCase() + table.title.slice(1)}: ${rows}, each at its ${named("x1", x1Name)} and ` +
+    `${named("x2", x2Name)}. The line is the neuron's boundary, where its output is 0.5: on the pink side the ` +
+    `output is above 0.5 and the neuron says ${yes}, on the blue side ${no}. Each step of gradient descent, the ` +
+    "lesson's learn() on one row, moves w1, w2 and b a little to make the loss smaller: watch the line, and the sliders above.";
+  const key = element("learn-key");
+  key.replaceChildren();
+  const item = (mark, className, words) => {
+    const span = document.createElement("span");
+    const symbol = document.createElement("span");
+    symbol.setAttribute("aria-hidden", "true");
+    if (className) symbol.className = className;
+    symbol.textContent = mark;
+    span.append(symbol, " " + words);
+    key.append(span, " ");
+  };
+  const answerName = answer || "y_true";
+  item("●", "key-female", yes === "1" || yes === answerName ? `${answerName} = 1` : `${yes}, ${answerName} = 1`);
+  item("■", "key-male", no === "0" || no === `not ${answerName}` ? `${answerName} = 0` : `${no}, ${answerName} = 0`);
+  item("◌", "", "the next to learn from");
+  element("learn-caption").textContent =
+    `Each row's output, n.feedforward(x): near 1 says ${yes}, near 0 ${no}.`;
+  element("learn-person-heading").textContent = first || "name";
 }
 
 // ---- The loss plot ---------------------------------------------------------------------------
@@ -178,13 +299,16 @@ function drawLoss() {
 // ---- Looking and learning --------------------------------------------------------------------
 
 // Asks Python about the boxes' neuron and shows its answer; null where neuron.py refuses a box.
+let shownFor = null; // the w1, w2 and b boxes' text the panel shows
 function refresh() {
-  const seen = toJs(learner.look(...boxes(), BOX));
+  shownFor = boxes().join("\n");
+  const seen = toJs(learner.look(...boxes()));
   const panel = element("learn");
   panel.classList.toggle("refused", seen.error !== null);
   // Disabled, not just dimmed, while a box is refused: a screen reader says so, and a dimmed
   // button would fail its contrast
-  for (const button of panel.querySelectorAll(".learn-buttons button")) button.disabled = seen.error !== null;
+  const [, rateHint] = toJs(learner.read_rate(rate()));
+  for (const button of panel.querySelectorAll(".learn-buttons button")) button.disabled = seen.error !== null || rateHint !== null;
   if (seen.error !== null) {
     element("learn-loss").textContent = "?";
     element("learn-neuron").textContent = "?";
@@ -198,6 +322,7 @@ function refresh() {
     person = 0;
     losses = [[0, seen.loss]];
   }
+  const rateRefused = showRate();
   showBoundary(seen);
   showNext(seen);
   showOutputs(seen);
@@ -208,20 +333,38 @@ function refresh() {
   element("learn-steps").textContent =
     `${steps} (${counted(Math.floor(steps / EPOCH), "epoch")} and ${counted(steps % EPOCH, "step")})`;
   drawLoss();
-  return seen;
+  return rateRefused ? null : seen;
+}
+
+// The learn rate's box, and under it what to write where it holds no number above 0.
+function showRate() {
+  const [, hint] = toJs(learner.read_rate(rate()));
+  const box = element("learn-rate");
+  const said = element("learn-rate-error");
+  if (hint === null) {
+    box.removeAttribute("aria-invalid");
+    said.textContent = "";
+    return false;
+  }
+  box.setAttribute("aria-invalid", "true");
+  said.textContent = `${hint[0].toUpperCase() + hint.slice(1)}: the neuron learns once the learn rate is a number above 0.`;
+  element("learn-status").textContent = "The neuron learns once the learn rate is a number above 0: see under its box.";
+  return true;
 }
 
 function summary(seen) {
   const newcomers = seen.people
     .filter(({ y_true: truth }) => truth === null)
     .map(({ name, output, says }) => `${name} ${output3(output)}, ${says}`);
-  return `After ${steps} steps: loss ${loss4(seen.loss)}; ${newcomers.join("; ")}.`;
+  if (newcomers.length) return `After ${steps} steps: loss ${loss4(seen.loss)}; ${newcomers.join("; ")}.`;
+  const right = seen.people.filter(({ y_true: truth, output }) => (truth === 1 ? output > 0.5 : output < 0.5)).length;
+  return `After ${steps} steps: loss ${loss4(seen.loss)}; ${right} of ${counted(seen.people.length, "row")} right.`;
 }
 
 // `count` steps of gradient descent, by the lesson's learn(), from the boxes' w1, w2 and b.
 function learn(count) {
   if (fresh) start = boxes();
-  const trained = toJs(learner.train(...boxes(), count, person));
+  const trained = toJs(learner.train(...boxes(), count, person, rate()));
   fresh = false;
   trained.losses.forEach((loss, i) => losses.push([steps + i + 1, loss]));
   steps += count;
@@ -232,7 +375,7 @@ function learn(count) {
 }
 
 async function press(count) {
-  if (busy || element("learn").classList.contains("refused")) return;
+  if (busy || element("learn").classList.contains("refused") || element("learn-rate").hasAttribute("aria-invalid")) return;
   busy = true;
   stopped = false;
   // Busy while it learns: a screen reader hears the end, not the 25 pictures of 100 epochs, here
@@ -279,39 +422,78 @@ async function fetchText(url) {
 
 function loadFiles() {
   const carried = (id) => document.getElementById(id)?.textContent;
-  if (carried(CARRIED.lesson) !== undefined) return Promise.resolve([carried(CARRIED.lesson), carried(CARRIED.glue)]);
-  return Promise.all([fetchText("../lessons/one_neuron.py"), fetchText("learn_page.py")]);
+  if (carried(CARRIED.lesson) !== undefined) {
+    return Promise.resolve([carried(CARRIED.lesson), carried(CARRIED.glue), carried(CARRIED.people), carried(CARRIED.table)]);
+  }
+  return Promise.all([fetchText("../lessons/one_neuron.py"), fetchText("learn_page.py"), fetchText("../lessons/people.py"),
+    fetchText("table_page.py")]);
+}
+
+// The table changed (table.js): the panel draws it afresh, and learning starts again from the
+// boxes' w1, w2 and b.
+function showTable() {
+  table = toJs(tables.in_use());
+  BOX = table.box;
+  EPOCH = table.rows.length;
+  const svg = element("people");
+  svg.querySelectorAll(":not(title)").forEach((node) => node.remove());
+  stopped = true;
+  fresh = true;
+  const seen = toJs(learner.look(...boxes()));
+  // where the boxes hold no neuron, the rows are placed all the same
+  const rows = seen.error === null ? seen : toJs(learner.look("0", "0", "0"));
+  drawPeopleAxes(svg);
+  drawPeople(svg, rows);
+  describeTable();
+  makeTable(rows);
+  return refresh();
 }
 
 const files = loadFiles(); // at once, while MicroPython loads
 
 document.addEventListener("python-ready", async (event) => {
   try {
-    const [lesson, glue] = await files;
+    const [lesson, glue, people, tableText] = await files;
     const { mp } = event.detail;
     setValues = event.detail.setValues;
     element("lesson-source").textContent = lesson;
     mp.FS.writeFile("/one_neuron.py", lesson); // the text shown is the module imported
     mp.FS.writeFile("/learn_page.py", glue);
+    mp.FS.writeFile("/people.py", people); // the lesson's data, which it imports
+    mp.FS.writeFile("/table_page.py", tableText);
     learner = mp.pyimport("learn_page");
+    tables = mp.pyimport("table_page");
     toJs = mp.PyProxy.toJs;
-    const seen = toJs(learner.look(...boxes(), BOX));
-    drawPeopleAxes(element("people"));
-    drawPeople(element("people"), seen);
-    makeTable(seen);
-    refresh();
+    element("learn-rate").value = String(learner.learn_rate); // the lesson's
+    const seen = showTable();
     element("learn-status").textContent = `Ready: loss ${loss4(seen.loss)}. Press a button to learn.`;
-    for (const [id, count] of Object.entries(BUTTONS)) element(id).addEventListener("click", () => press(count));
+    const counts = { "learn-step": () => 1, "learn-epoch": () => EPOCH, "learn-epochs": () => EPOCHS * EPOCH };
+    for (const [id, count] of Object.entries(counts)) element(id).addEventListener("click", () => press(count()));
     element("learn-reset").addEventListener("click", startAgain);
     element("learn-backwards").addEventListener("click", backwards);
-    // w1, w2 or b changed by hand: learning starts again from there.
+    // w1, w2 or b changed by hand, or the learn rate: learning starts again from there.
     document.addEventListener("input", (changed) => {
-      if (!/^(w1|w2|b)-(box|slider)$/.test(changed.target.id)) return;
+      if (!/^((w1|w2|b)-(box|slider)|learn-rate)$/.test(changed.target.id)) return;
       stopped = true;
       fresh = true;
       refresh();
     });
+    // w1, w2 or b set by another part of the page (a preset, a link): the same, unless it is
+    // this panel's own learning that set them.
+    document.addEventListener("playground-change", () => {
+      if (busy || boxes().join("\n") === shownFor) return; // x1 or x2: nothing to learn again
+      stopped = true;
+      fresh = true;
+      refresh();
+    });
+    // Another table (table.js): drawn afresh, and learned from the boxes' neuron.
+    document.addEventListener("table-change", () => {
+      const shown = showTable();
+      if (shown) element("learn-status").textContent = `Ready: loss ${loss4(shown.loss)}. Press a button to learn.`;
+    });
     element("learn").dataset.ready = "true";
+    // For table.js and any other part of the page: Python's modules, once they are imported.
+    document.dispatchEvent(new CustomEvent("learn-ready", { detail: { mp, learner, tables } }));
   } catch (error) {
     element("learn-status").textContent = `The learning panel could not start: ${error.message}`;
     throw error;

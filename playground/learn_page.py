@@ -2,17 +2,16 @@
 
 lessons/one_neuron.py holds the article's four people, the loss and one step of gradient descent
 (learn); this file only takes the page's w1, w2 and b boxes to a Neuron, calls the lesson's
-functions, and hands back the numbers the panel draws. It does no learning of its own.
+functions on the table the page learns from (table_page.py: the lesson's four people, a ready
+table or a class's own), and hands back the numbers the panel draws. It does no learning of its
+own.
 """
 import math
 
 from neuron import Neuron
-from one_neuron import data, all_y_trues, emily, frank, learn_rate, loss, learn
-from page import number_or_text
-
-PEOPLE = ["Alice", "Bob", "Charlie", "Diana"]  # the names of one_neuron.data's rows, in order
-# Two people the neuron never learns from, classified at the end, as the lesson does.
-NEWCOMERS = [["Emily", emily], ["Frank", frank]]
+from one_neuron import learn_rate, mse_loss, learn
+from page import number_or_text, what_to_write
+from table_page import in_use
 
 
 def neuron_from_boxes(w1, w2, b):
@@ -24,10 +23,31 @@ def neuron_from_boxes(w1, w2, b):
     return Neuron([number_or_text(w1), number_or_text(w2)], number_or_text(b))
 
 
-def train(w1, w2, b, steps, person):
+def read_rate(text):
+    """The learn rate in its box, read as the page reads a number: above 0 and finite, or None
+    and what to write.
+
+    >>> read_rate("0.1"), read_rate("0,5"), read_rate("-1"), read_rate("inf")[0]
+    ((0.1, None), (None, 'write 0.5, with a point'), (None, 'write a number above 0, such as 0.1'), None)
+    """
+    rate = number_or_text(text)
+    if isinstance(rate, str):
+        return None, what_to_write(text) if text.strip() else "write a number, such as 0.1"
+    if not 0 < rate < float("inf"):
+        return None, "write a number above 0, such as %r" % learn_rate
+    return rate, None
+
+
+def loss(n, table):
+    # The lesson's mean squared error over the table's rows, as its loss() is over its data.
+    return mse_loss([row["y"] for row in table["rows"]], [n.feedforward(row["x"]) for row in table["rows"]])
+
+
+def train(w1, w2, b, steps, person, rate=None):
     """Take `steps` steps of gradient descent from the boxes' w1, w2 and b, each with the lesson's
-    learn() on one person, from data[person] on and round again, as the lesson goes through the
-    data; give back the new weights and bias, the loss after each step, and who is next.
+    learn() on one row of the table in use, from row `person` on and round again, as the lesson
+    goes through its data; give back the new weights and bias, the loss after each step, and
+    who is next. The learn rate is the lesson's unless the page's box gives another.
 
     >>> trained = train("0", "1", "4", 4, 0)   # one epoch from the article's worked example
     >>> trained["weights"], trained["bias"], trained["person"]
@@ -35,18 +55,23 @@ def train(w1, w2, b, steps, person):
     >>> len(trained["losses"]), trained["losses"][-1]
     (4, 0.4211833582057393)
     """
+    table = in_use()
+    rows = table["rows"]
+    rate = learn_rate if rate is None else read_rate(rate)[0]
     n = neuron_from_boxes(w1, w2, b)
     losses = []
+    person = person % len(rows)
     for _ in range(steps):
-        learn(n, data[person], all_y_trues[person], learn_rate)
-        person = (person + 1) % len(data)
-        losses.append(loss(n))
+        learn(n, rows[person]["x"], rows[person]["y"], rate)
+        person = (person + 1) % len(rows)
+        losses.append(loss(n, table))
     return {"weights": n.weights, "bias": n.bias, "losses": losses, "person": person}
 
 
-def look(w1, w2, b, box):
+def look(w1, w2, b, box=None):
     """What the panel shows for the boxes' w1, w2 and b: the loss, each person's output, and the
-    boundary, where the output is 0.5, inside box = [x1 low, x1 high, x2 low, x2 high].
+    boundary, where the output is 0.5, inside box = [x1 low, x1 high, x2 low, x2 high] (the
+    table's own where none is given).
 
     The output is 0.5 where the weighted sum w1 * x1 + w2 * x2 + b is 0 (sigmoid(0) = 0.5), and
     above 0.5 (the neuron says female) where the sum is above 0: on a straight line, the boundary,
@@ -73,12 +98,14 @@ def look(w1, w2, b, box):
     >>> look("1e999", "1", "4", [-20, 30, -8, 8])["boundary"] is None   # inf * -20 - inf * 30 is nan
     True
     >>> look("abc", "1", "4", [-20, 30, -8, 8])["error"]
-    "TypeError: weights[0] must be a real number, got 'abc' (str)"
+    "TypeError: weights[0] must be a number, not text: float(input()) reads one, got 'abc' (str)"
     """
     try:
         n = neuron_from_boxes(w1, w2, b)
     except (TypeError, ValueError) as error:
         return {"error": "%s: %s" % (type(error).__name__, error)}
+    table = in_use()
+    box = box or table["box"]
     low1, high1, low2, high2 = box
     corners = [[low1, low2], [high1, low2], [high1, high2], [low1, high2]]
     female_side = []
@@ -97,24 +124,25 @@ def look(w1, w2, b, box):
             if not (math.isfinite(crossing[0]) and math.isfinite(crossing[1])):
                 female_side, boundary = None, None
                 break
-    people = [[name, x, y_true] for name, x, y_true in zip(PEOPLE, data, all_y_trues)]
-    people += [[name, x, None] for name, x in NEWCOMERS]
-    return {"error": None, "weights": n.weights, "bias": n.bias, "loss": loss(n),
+    people = [[row["name"], row["x"], row["y"]] for row in table["rows"]]
+    people += [[row["name"], row["x"], None] for row in table["newcomers"]]
+    return {"error": None, "weights": n.weights, "bias": n.bias, "loss": loss(n, table),
             "people": [{"name": name, "x": x, "y_true": y_true, "output": n.feedforward(x),
-                        "says": says(n.feedforward(x))} for name, x, y_true in people],
-            "boundary": boundary, "female_side": female_side}
+                        "says": says(n.feedforward(x), table["says"])} for name, x, y_true in people],
+            "boundary": boundary, "female_side": female_side, "box": box}
 
 
-def says(output):
-    """What the neuron's output says, as the lesson reads it: near 1 female, near 0 male.
+def says(output, words=("male", "female")):
+    """What the neuron's output says, as the lesson reads it: near 1 female, near 0 male (or the
+    table's own words for a 1 and a 0).
 
-    >>> says(0.9), says(0.1), says(0.5), says(float("nan"))
-    ('female', 'male', 'on the line', 'nothing')
+    >>> says(0.9), says(0.1), says(0.5), says(float("nan")), says(0.9, ["sinks", "floats"])
+    ('female', 'male', 'on the line', 'nothing', 'floats')
     """
     if output > 0.5:
-        return "female"
+        return words[1]
     if output < 0.5:
-        return "male"
+        return words[0]
     return "on the line" if output == 0.5 else "nothing"
 
 

@@ -190,7 +190,7 @@ def neuron_says(box, text):
     """neuron.py's own message for text in one box, the other boxes holding numbers.
 
     >>> neuron_says("x2", "1,5")
-    "TypeError: inputs[1] must be a real number, got '1,5' (str)"
+    "TypeError: inputs[1] must be a number, not text: float(input()) reads one, got '1,5' (str)"
     """
     values = dict((name, 0.0) for name in BOXES)
     values[box] = text
@@ -212,8 +212,10 @@ def evaluate(w1, w2, b, x1, x2):
     >>> answer["weights"], answer["bias"], answer["inputs"]
     ([0.0, 1.0], 4.0, [2.0, 3.0])
     >>> refused = evaluate("abc", "1", "4", "2", "3")
-    >>> refused["refused"]["w1"]["error"], refused["refused"]["w1"]["named"], refused["output"]
-    ("TypeError: weights[0] must be a real number, got 'abc' (str)", 'weights[0]', None)
+    >>> print(refused["refused"]["w1"]["error"])
+    TypeError: weights[0] must be a number, not text: float(input()) reads one, got 'abc' (str)
+    >>> refused["refused"]["w1"]["named"], refused["output"]
+    ('weights[0]', None)
     >>> refused["terms"], refused["weights"]    # the parts that do not need w1 still show
     ([None, 3.0], [None, 1.0])
     >>> waiting = evaluate("0", "1", "4", " ", "3")    # an empty box waits, with no message
