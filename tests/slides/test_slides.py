@@ -20,8 +20,8 @@ from contextlib import redirect_stdout
 
 import pytest
 
-HERE = pathlib.Path(__file__).parent
-ROOT = HERE.parent
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+HERE = ROOT / "slides"  # the folder this file tests
 # pytest puts this folder first on sys.path, where `import neuron` would find the slide's code:
 # the neuron.py these numbers are checked against is the repository's.
 sys.path.insert(0, str(ROOT))

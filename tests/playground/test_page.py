@@ -5,7 +5,7 @@ from pathlib import Path
 
 from hypothesis import example, given, strategies as st
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "playground"))
 from page import DIGIT_ZEROS, SPACES, cpython_repr, read_number, what_to_write  # noqa: E402
 
 

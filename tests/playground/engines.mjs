@@ -1,4 +1,4 @@
-// The three browser engines a class has, behind one small API for playground/browser_test.mjs:
+// The three browser engines a class has, behind one small API for tests/playground/browser_test.mjs:
 // Chromium (Chrome, Edge), Gecko (Firefox) and WebKit (Safari, iPads), each Debian's own build,
 // none downloaded.
 //
