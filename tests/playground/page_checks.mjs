@@ -35,7 +35,7 @@ export function drawingOverlaps({ drawings = ["diagram", "curve"], places = 0, s
   };
   const visible = (node) => node.style.display !== "none" && getComputedStyle(node).display !== "none";
   const name = (node) => node.id || `${node.tagName}.${node.getAttribute("class")}` + (node.textContent ? ` "${node.textContent}"` : "");
-  const look = (svgId) => {
+  const overlapsIn = (svgId) => {
     const svg = document.getElementById(svgId);
     const view = svg.viewBox.baseVal;
     const labels = [...svg.querySelectorAll("text.value, text.point-text")].filter(visible).filter((node) => node.textContent);
@@ -65,7 +65,7 @@ export function drawingOverlaps({ drawings = ["diagram", "curve"], places = 0, s
     }
     return found;
   };
-  if (!places) return drawings.flatMap(look);
+  if (!places) return drawings.flatMap(overlapsIn);
   let state = seed >>> 0;
   const random = () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0; // a linear congruential generator
@@ -77,7 +77,7 @@ export function drawingOverlaps({ drawings = ["diagram", "curve"], places = 0, s
       slider.value = (Math.round(random() * 2000) / 100 - 10).toFixed(2);
       slider.dispatchEvent(new Event("input", { bubbles: true }));
     }
-    const overlaps = drawings.flatMap(look);
+    const overlaps = drawings.flatMap(overlapsIn);
     if (overlaps.length) findings.push({ place, sums: document.getElementById("sum-terms").textContent, overlaps });
   }
   return findings;
