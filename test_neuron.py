@@ -1,10 +1,9 @@
 """Property tests for neuron.py, checked against exact arithmetic (fractions, decimal).
 
-Run with `python -m pytest` (see README.md); pytest also runs the doctests of neuron.py,
-README.md, playground/page.py and lessons/worksheet.md, and conftest.py fails the run if those
-did not run.
+Run with `python -m pytest` (see README.md), which also runs tests/ and the examples of the
+files TESTING.md names. The checks of the repository itself (line widths, the README's length,
+the docs against the code) are in tests/test_repository.py.
 """
-import ast
 import collections
 import collections.abc
 import decimal
@@ -17,7 +16,6 @@ import pathlib
 import pydoc
 import subprocess
 import sys
-import textwrap
 import traceback
 import types
 from decimal import Decimal
@@ -1531,153 +1529,23 @@ def test_feedforward_near_the_recursion_limit_is_right_or_says_so():
     assert outcomes == {"RecursionError", "the worked example"}
 
 
-# --- The suite itself ----------------------------------------------------------------------------
+# --- The module as help() and a learner see it ------------------------------------------------
 
-def test_the_suite_fails_if_a_files_doctests_did_not_run(pytester):
-    pytester.makeconftest((HERE / "conftest.py").read_text())
-    pytester.makeini("[pytest]\ntestpaths = README.md playground/page.py "
-                     "playground/learn_page.py playground/table_page.py playground/backprop_page.py "
-                     "lessons/worksheet.md\n"
-                     "addopts = --doctest-modules --doctest-glob=README.md "
-                     "--doctest-glob=worksheet.md\n")
-    pytester.mkdir("playground").joinpath("page.py").write_text('"""\n>>> 3 + 3\n6\n"""\n')
-    pytester.path.joinpath("playground", "learn_page.py").write_text('"""\n>>> 4 + 4\n8\n"""\n')
-    pytester.path.joinpath("playground", "backprop_page.py").write_text('"""\n>>> 6 + 6\n12\n"""\n')
-    pytester.path.joinpath("playground", "table_page.py").write_text('"""\n>>> 7 + 7\n14\n"""\n')
-    pytester.mkdir("lessons").joinpath("worksheet.md").write_text(">>> 5 + 5\n10\n")
-    pytester.path.joinpath("README.md").write_text("No examples here.\n")
-    result = pytester.runpytest_subprocess()
-    result.stdout.fnmatch_lines(["*no doctest ran in README.md*"])
-    assert result.ret == pytest.ExitCode.TESTS_FAILED
-    pytester.path.joinpath("README.md").write_text(">>> 2 + 2\n4\n")
-    assert pytester.runpytest_subprocess().ret == pytest.ExitCode.OK
-
-
-def test_an_older_python_is_told_which_python_the_tests_need():
-    # On Python 3.8 the test command installs, then pytest reads conftest.py first: it must stop
-    # there, saying which Python the tests need, not at test_neuron.py's math.nextafter. (pytest
-    # itself cannot run here as an older Python, so conftest.py runs alone, told it is 3.8.18;
-    # the real 3.8 was tried too, see TESTING.md.)
-    pretend = ("import sys; sys.version_info = (3, 8, 18, 'final', 0); "
-               "sys.version = '3.8.18 (default)'; "
-               "exec(compile(open('conftest.py').read(), 'conftest.py', 'exec'))")
-    run = subprocess.run([sys.executable, "-c", pretend], cwd=str(HERE), stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, universal_newlines=True)
-    assert run.returncode == 1
-    assert run.stderr.startswith("The tests need Python 3.10 or newer; this is Python 3.8.18.")
-    assert "Traceback" not in run.stderr
-
-
-def test_the_bench_targets_are_the_floors():
-    # bench/bench.py's Targets table states the speed floors: feedforward at least 2.0x NumPy's
-    # speed with 2 inputs and 1.25x with 10 (the retired 2.5x, 1.3x and sigmoid's 5x are gone).
-    # The speed itself is measured by the bench, beside NumPy, not here: a shared machine's
-    # timings would make a flaky test.
-    tree = ast.parse((HERE / "bench" / "bench.py").read_text())
-    targets = [(call.args[0].value, call.args[2].value) for call in ast.walk(tree)
-               if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "add_target"
-               and "NumPy's speed" in call.args[0].value]
-    assert targets == [("`feedforward`, 2 inputs: at least 2.0x NumPy's speed", 2.0),
-                       ("`feedforward`, 10 inputs: at least 1.25x NumPy's speed", 1.25)]
-
-
-# --- The file itself ---------------------------------------------------------------------------
-
+def test_the_readme_and_repr_agree_on_what_a_neuron_keeps():
+    # The README's API section says a neuron changed by hand keeps what it was given, as its
+    # example shows (run as a doctest), and repr() shows just that.
+    readme = " ".join((HERE / "README.md").read_text().split())
+    assert "Change them by hand and it keeps what you put there, as you wrote it" in readme
+    n = Neuron([0, 1], 4)
+    n.weights = [1, 2]
+    assert repr(n) == "Neuron([1, 2], 4.0)"
 
 
 @about_the_source_file
-def test_neuron_py_imports_math_alone():
-    tree = ast.parse((HERE / "neuron.py").read_text())
-    imported = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            imported.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            imported.add(node.module)
-    assert imported == {"math"}
-
-
-@about_the_source_file
-def test_type_names_do_not_come_from_dunder_name():
-    # type(x).__name__ is missing on the micro:bit's MicroPython; the messages' type names come
-    # from str(type(x)) instead, and give the same words (the tests above compare with __name__).
-    tree = ast.parse((HERE / "neuron.py").read_text())
-    assert not [node for node in ast.walk(tree)
-                if isinstance(node, ast.Attribute) and node.attr == "__name__"]
-
-
-CHECKS_HEADING = "# --- The number checks ---"
-
-
-@about_the_source_file
-def test_neuron_py_reads_in_the_articles_order():
-    # sigmoid, then Neuron, as the article has them; then the number checks a reader may skip;
-    # the demo last.
-    source = (HERE / "neuron.py").read_text()
-    lines = source.splitlines()
-    top_level = [node.name for node in ast.parse(source).body if hasattr(node, "name")]
-    assert top_level[:2] == ["sigmoid", "Neuron"]
-    assert all(name.startswith("_") for name in top_level[2:])
-    assert lines.index("def sigmoid(x):") < 30
-    checks = next(i for i, line in enumerate(lines) if line.startswith(CHECKS_HEADING))
-    assert lines.index("class Neuron:") < checks < lines.index(
-        "def _floats(values, name, weights=None, one=False):")
-    assert lines.index('if __name__ == "__main__":') > checks
-
-
-@about_the_source_file
-def test_every_line_fits_in_79_columns():
-    # The width a slide, a handout or an editor's split window shows whole.
-    for path in ["neuron.py", "slides/neuron.py"]:
-        lines = (HERE / path).read_text().splitlines()
-        assert [number for number, line in enumerate(lines, 1) if len(line) > 79] == [], path
-
-
-def function_source(name):
-    """The lines of a function of neuron.py, from its def to its end (a method: Neuron.name)."""
-    source = (HERE / "neuron.py").read_text()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.FunctionDef) and node.name == name:
-            return source.splitlines()[node.lineno - 1:node.end_lineno]
-    raise LookupError(name)
-
-
-@about_the_source_file
-def test_feedforward_reads_in_one_glance():
-    # Top to bottom: the quick way for lists of plain numbers, then the careful way; no retry loop,
-    # no sentinel, and at most 24 lines (today's main had 25 around a while True).
-    lines = function_source("feedforward")
-    assert len(lines) <= 24
-    tree = ast.parse(textwrap.dedent("\n".join(lines)))
-    assert not [node for node in ast.walk(tree) if isinstance(node, ast.While)
-                or isinstance(node, ast.Constant) and node.value is None]
-
-
-@about_the_source_file
-def test_each_branch_of_sigmoid_says_in_place_why_it_is_there():
-    lines = function_source("sigmoid")
-    branches = [i for i, line in enumerate(lines) if line.strip().startswith(("if x", "return"))]
-    # Each of the three returns has a comment on its line or just above it.
-    for i in [i for i in branches if lines[i].strip().startswith("return")]:
-        assert "#" in lines[i] or lines[i - 1].strip().startswith("#"), lines[i]
-
-
-@about_the_source_file
-def test_no_docstring_costs_the_micro_bit_its_memory():
-    # The micro:bit's MicroPython keeps a function's docstring in its 9.5 KB heap for as long as
-    # the function lives (80 bytes for a line of 50 characters), and holds every string of the
-    # file while it compiles it (the module's and Neuron's docstrings, 1.3 KB, made a learner's
-    # 45-line main.py run out of memory at `from neuron import Neuron`); comments cost it nothing.
-    # So neuron.py's documentation is in comments, which help() shows on CPython.
-    tree = ast.parse((HERE / "neuron.py").read_text())
-    documented = [node for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
-                  and ast.get_docstring(node) is not None]
-    assert documented == []
-    strings = [node.value for node in ast.walk(tree)
-               if isinstance(node, ast.Constant) and isinstance(node.value, str)]
-    assert max(len(text) for text in strings) <= 50
-    assert sum(len(text) for text in strings if len(text) > 10) <= 300
+def test_the_public_names_are_sigmoid_and_neuron():
+    public = [name for name in dir(neuron)
+              if not name.startswith("_") and not isinstance(getattr(neuron, name), type(math))]
+    assert public == ["Neuron", "sigmoid"]
 
 
 def examples_in_the_comments():
@@ -1695,32 +1563,6 @@ def test_the_examples_in_neuron_py_s_comments_are_right():
     runner = doctest.DocTestRunner()
     runner.run(test)
     assert runner.summarize(verbose=False) == doctest.TestResults(0, 2)
-
-
-def test_the_readme_and_repr_agree_on_what_a_neuron_keeps():
-    # The README's API section says a neuron changed by hand keeps what it was given, as its
-    # example shows (run as a doctest), and repr() shows just that.
-    readme = " ".join((HERE / "README.md").read_text().split())
-    assert "Change them by hand and it keeps what you put there, as you wrote it" in readme
-    n = Neuron([0, 1], 4)
-    n.weights = [1, 2]
-    assert repr(n) == "Neuron([1, 2], 4.0)"
-
-
-@about_the_source_file
-def test_neuron_py_fits_on_slides():
-    # sigmoid and Neuron come before the number checks, in a file of at most 210 lines.
-    lines = (HERE / "neuron.py").read_text().splitlines()
-    checks = next(i for i, line in enumerate(lines) if line.startswith(CHECKS_HEADING))
-    assert checks <= 115
-    assert len(lines) <= 210
-
-
-@about_the_source_file
-def test_the_public_names_are_sigmoid_and_neuron():
-    public = [name for name in dir(neuron)
-              if not name.startswith("_") and not isinstance(getattr(neuron, name), type(math))]
-    assert public == ["Neuron", "sigmoid"]
 
 
 def help_text(thing):
@@ -1773,30 +1615,3 @@ def test_a_misspelt_attribute_is_refused():
     n.weights, n.bias = [5, 5], 100  # the right names work as before
     assert n.feedforward([0, 0]) == 1.0
 
-
-# --- The README ----------------------------------------------------------------------------------
-
-def readme_words(text):
-    """The README's words outside its code blocks (inline code counts), as a reader meets them."""
-    outside = []
-    in_code = False
-    for line in text.splitlines():
-        if line.startswith("```"):
-            in_code = not in_code
-        elif not in_code:
-            outside.append(line)
-    return len("\n".join(outside).split())
-
-
-def test_readme_words_are_counted_outside_code_only():
-    assert readme_words("one two\n```sh\nthree four five\n```\nsix `seven`\n") == 4
-
-
-def test_the_readme_stays_short():
-    # The project's rule: at most 1,800 words outside code, at most 600 before the first
-    # technical section; the detail lives in the READMEs of lessons/, compat/, bench/ and
-    # playground/, and in TESTING.md.
-    text = (HERE / "README.md").read_text(encoding="utf-8")
-    first_section = text.index("\n## ")
-    assert readme_words(text) <= 1800
-    assert readme_words(text[:first_section]) <= 600

@@ -58,7 +58,7 @@ def test_read_number_reads_as_cpythons_float(text):
 
 @given(st.one_of(TEXTS, st.text(max_size=12)))
 @example("1,5")
-@example(", 0")  # no hint may start with a space: "write  0, with no commas" would
+@example(", 0")  # the number a hint suggests starts at once, with no space before it
 @example("2,500")
 @example("1.000,5")
 @example("1,000,000")
