@@ -92,6 +92,8 @@ export function bpOverlaps() {
 
 // The colour of every word and every mark or line in the view's drawings, paired with every
 // background it can be on; checkDrawings takes the lowest contrast by contrast.mjs.
+// learn_checks.mjs's learnContrast and learnOnPaper do the same for the learning panel: each
+// function goes to the browser alone, with no name from outside it, so each panel has its own.
 export function bpContrast() {
   const pairs = [];
   for (const svg of document.querySelectorAll("#backprop svg")) {
