@@ -733,9 +733,9 @@ class Counted:
 
 @pytest.mark.parametrize("name", ["inputs", "weights"])
 def test_endless_weights_or_inputs_are_refused_not_followed_for_ever(name):
-    # A million numbers, and one more: refused, where today's main took endless weights for ever
-    # (here, until the iterator gave up at two million). One input too many no longer stops the
-    # count: the message says how many there were (below).
+    # A million numbers, and one more: refused, rather than followed for ever (here the iterator
+    # gives up at two million). One input too many does not stop the count: the message says how
+    # many there were (below).
     endless = Counted(itertools.count(), most=2 * MOST)
     with pytest.raises(TypeError) as error:
         if name == "inputs":
@@ -758,7 +758,7 @@ def five_numbers(kind):
 @pytest.mark.parametrize("kind", ["range", "deque", "generator", "iterator", "tuple",
                                   "NumPy array", "map", "list"])
 def test_the_count_is_right_for_every_kind_of_iterable(kind):
-    # Today's main read one input past the weights, and said "got 3" for five.
+    # Reading one input past the weights and stopping would say "got 3" for five.
     with pytest.raises(ValueError) as error:
         Neuron([0, 1], 4).feedforward(five_numbers(kind))
     assert str(error.value) == "5 inputs for 2 weights"
@@ -847,7 +847,7 @@ def test_a_decimal_beyond_a_floats_range_counts_as_the_largest_float():
     "10**5000"])
 def test_an_input_whose_weight_is_0_does_not_matter_however_big(huge):
     # The worksheet (2b): x1 does not matter when its weight is 0. A number too big for a float is
-    # the largest float, not inf, so 0 times it is 0; today's main gave nan (0 * inf).
+    # the largest float, not inf, so 0 times it is 0, not nan (0 * inf).
     assert Neuron([0, 1], 4).feedforward([huge, -4]) == 0.5
     assert Neuron([0, 1], 4).feedforward(iter([huge, -4])) == 0.5
     assert Neuron([huge, 1], 4).feedforward([0, -4]) == 0.5
@@ -866,8 +866,8 @@ CONTEXTS = {"default": decimal.DefaultContext, "extended, no traps": decimal.Ext
 @pytest.mark.parametrize("context", CONTEXTS, ids=str)
 @pytest.mark.parametrize("nan", NANS, ids=repr)
 def test_any_nan_signalling_or_not_trapped_or_not_gives_nan(nan, context):
-    # Today's main gave 0.5 for sigmoid(Decimal("sNaN")), and kept 0.0 for it, with decimal's
-    # ExtendedContext (no traps): it took a nan that compares as nothing for a tiny number.
+    # With decimal's ExtendedContext (no traps), a nan compares as nothing: a check that asks
+    # "is it below -36.7368?" would take it for a tiny number, and give 0.5 or keep 0.0.
     with decimal.localcontext(CONTEXTS[context]):
         assert math.isnan(sigmoid(nan))
         n = Neuron([nan, 1], nan)
@@ -1149,7 +1149,7 @@ class Failing:
 @pytest.mark.parametrize("error", [RecursionError, MemoryError, KeyboardInterrupt, KeyError,
                                    RuntimeError, NotImplementedError])
 def test_errors_that_are_not_about_the_number_come_through(error, where):
-    # Today's main caught every Exception there, and took the number for a nan, or for 0.0.
+    # Catching every Exception there would take the number for a nan, or for 0.0.
     number = Failing(error, where)
     calls = [lambda: sigmoid(number), lambda: Neuron([number, 1], 0), lambda: Neuron([1], number),
              lambda: Neuron([0, 1], 4).feedforward([2, number]),
@@ -1166,7 +1166,7 @@ def at_depth(depth, call):
 
 def test_the_recursion_limit_comes_through_never_a_wrong_number():
     # Near the recursion limit, Fraction's comparisons (Python code) run out of stack inside the
-    # number checks. Today's main swallowed that and kept Neuron([nan, 1.0], nan) on 3.11 to 3.13
+    # number checks. Swallowing that would keep Neuron([nan, 1.0], nan) on 3.11 to 3.13
     # (Neuron([0.0, 1.0], 2.5) on 3.6): at every depth, the right neuron or a RecursionError.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(200)
@@ -1315,10 +1315,10 @@ def test_a_type_name_is_the_short_one_even_for_a_nested_class():
     assert str(error.value).endswith(" (Inner)")
 
 
-# --- Messages a learner can act on (issue 22) ----------------------------------------------------
+# --- Messages a learner can act on -------------------------------------------------------------
 
 def test_text_from_input_says_it_is_text_and_how_to_read_a_number(monkeypatch):
-    # A pupil types 2 and 3: input() gives text. Today's main said only "must be a real number".
+    # A pupil types 2 and 3: input() gives text. "must be a real number" alone would not say so.
     typed = iter(["2", "3"])
     monkeypatch.setattr("builtins.input", lambda prompt="": next(typed))
     n = Neuron([0, 1], 4)
@@ -1330,8 +1330,8 @@ def test_text_from_input_says_it_is_text_and_how_to_read_a_number(monkeypatch):
 
 
 def test_a_count_names_weights_and_inputs_in_plain_grammar():
-    # Today's main: "expected 1 inputs, got 2", and the same after n.weights = [1, 2, 3], which
-    # hid that the weights had changed.
+    # Not "expected 1 inputs, got 2": the message counts weights and inputs in plain grammar, and
+    # after n.weights = [1, 2, 3] says that the weights changed.
     with pytest.raises(ValueError) as error:
         Neuron([1], 4).feedforward([2, 3])
     assert str(error.value) == "2 inputs for 1 weight"
@@ -1377,17 +1377,17 @@ class Plain(metaclass=Meta):
 ], ids=["int of 5001 digits", "as weights", "metaclass", "metaclass, inputs", "long text",
         "51 characters", "50 characters", "long list"])
 def test_a_refusal_message_never_fails_to_build(make, expected):
-    # Today's main failed building its own message: ValueError (Exceeds the limit (4300 digits) for
-    # integer string conversion) for 10**5000, IndexError for a type that prints without quotes.
+    # Building the message must not fail itself: str(10**5000) raises ValueError (Exceeds the limit
+    # (4300 digits) for integer string conversion), and a type that prints without quotes could
+    # give an IndexError.
     with pytest.raises(TypeError) as error:
         make()
     assert str(error.value) == expected
 
 
 def test_the_failing_line_of_a_refusal_is_never_the_message_building_line():
-    # Today's main showed `raise TypeError("%s must be %s, got %r (%s)"` as the line that failed,
-    # in every refusal's traceback. Now the last line shown in neuron.py is a plain raise of the
-    # message built above it, whatever the refusal.
+    # The last line shown in neuron.py is a plain raise of the message built above it, whatever
+    # the refusal: never the line that builds the message.
     for call in REFUSALS:
         with pytest.raises((TypeError, ValueError)) as error:
             call[0](*call[1:])
@@ -1429,8 +1429,8 @@ numbers.Integral.register(RegisteredInt)
 
 
 def test_what_float_takes_is_a_number_unless_it_really_is_a_collection():
-    # Today's main refused gmpy2.mpz(2) as "not a real number": it has a __len__. A collection
-    # (an ndim of 1 or more: a NumPy array, a pandas Series) is still refused where a number goes.
+    # gmpy2.mpz(2) is a number, though it has a __len__: not "not a real number". A collection (an
+    # ndim of 1 or more: a NumPy array, a pandas Series) is still refused where a number goes.
     two = RegisteredInt(2)
     assert isinstance(two, numbers.Integral) and float(two) == 2.0
     assert sigmoid(RegisteredInt(7)) == WORKED_EXAMPLE
@@ -1572,8 +1572,8 @@ def help_text(thing):
 
 @about_the_source_file
 def test_help_says_how_to_build_a_neuron_and_what_it_takes():
-    # Today's main showed "Initialize self.  See help(type(self)) for accurate signature." for
-    # the constructor: the documentation is in comments, which help() shows, and __init__'s is
+    # Not "Initialize self.  See help(type(self)) for accurate signature." for the constructor:
+    # the documentation is in comments, which help() shows, and __init__'s is
     # set where Python can set one (neuron.py's last lines), which the micro:bit cannot.
     text = help_text(Neuron)
     assert "Initialize self" not in text
@@ -1605,8 +1605,8 @@ def test_public_names_have_help_and_examples(name, called_as):
 
 
 def test_a_misspelt_attribute_is_refused():
-    # Today's main took n.wieghts = [5, 5] and n.Bias = 100 without a word, and went on with the
-    # old numbers. __slots__ refuses them on CPython and PyPy; MicroPython has no __slots__, and
+    # n.wieghts = [5, 5] or n.Bias = 100, taken without a word, would leave the old numbers in
+    # use. __slots__ refuses them on CPython and PyPy; MicroPython has no __slots__, and
     # takes them (README, TESTING.md).
     n = Neuron([0, 1], 4)
     for name in ["wieghts", "Bias", "weight", "biases", "inputs"]:

@@ -116,7 +116,7 @@ def test_neuron_py_imports_math_alone():
 @about_the_source_file
 def test_type_names_do_not_come_from_dunder_name():
     # type(x).__name__ is missing on the micro:bit's MicroPython; the messages' type names come
-    # from str(type(x)) instead, and give the same words (test_neuron.py compares them with __name__).
+    # from str(type(x)) instead, and give the same words (test_neuron.py compares with __name__).
     tree = ast.parse(read("neuron.py"))
     assert not [node for node in ast.walk(tree)
                 if isinstance(node, ast.Attribute) and node.attr == "__name__"]

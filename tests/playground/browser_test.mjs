@@ -791,7 +791,7 @@ async function checkLearningDark(url, allowed, what, viewport, screenshot) {
   }
 }
 
-// The network view (backprop_checks.mjs), issue 23: the single file from file:, on a desktop (the
+// The network view (backprop_checks.mjs): the single file from file:, on a desktop (the
 // whole) and a phone (with 1,000 epochs), and the served page in a system set dark from the start
 // (its drawings); each on a page of its own.
 async function checkNetworkViews(url, shots) {

@@ -236,7 +236,7 @@ export async function checkTable(page, { what, ok, reopen, board, shots }) {
     ok(`${what}: screenshot saved: ${shots.learned}`);
   }
 
-  // The network view (issue 23's), where the page has it, learns the same table: two epochs.
+  // The network view, where the page has it, learns the same table: two epochs.
   const network = shown.network !== null;
   if (network) {
     assert.deepEqual(shown.networkRows, table.rows.map(({ name }) => name), `${what}: the network's table`);

@@ -74,8 +74,8 @@ def alone(tmp_path):
 
 
 def test_the_readme_names_the_slide_code_in_its_slides_sentence():
-    # The README names one file's path, in the sentence that says what to show; today's main said
-    # "show lines 15 to 78 of neuron.py", which raised NameError when typed in alone.
+    # The README names one file's path, in the sentence that says what to show: lines of
+    # neuron.py, typed in alone, would raise NameError where they call the checks below them.
     assert slide_path() == HERE / "neuron.py"
     assert slide_path().is_file()
 
