@@ -1,10 +1,9 @@
 """Property tests for neuron.py, checked against exact arithmetic (fractions, decimal).
 
-Run with `python -m pytest` (see README.md); pytest also runs the doctests of neuron.py,
-README.md, playground/page.py and lessons/worksheet.md, and conftest.py fails the run if those
-did not run.
+Run with `python -m pytest` (see README.md), which also runs tests/ and the examples of the
+files TESTING.md names. The checks of the repository itself (line widths, the README's length,
+the docs against the code) are in tests/test_repository.py.
 """
-import ast
 import collections
 import collections.abc
 import decimal
@@ -17,7 +16,6 @@ import pathlib
 import pydoc
 import subprocess
 import sys
-import textwrap
 import traceback
 import types
 from decimal import Decimal
@@ -735,9 +733,9 @@ class Counted:
 
 @pytest.mark.parametrize("name", ["inputs", "weights"])
 def test_endless_weights_or_inputs_are_refused_not_followed_for_ever(name):
-    # A million numbers, and one more: refused, where today's main took endless weights for ever
-    # (here, until the iterator gave up at two million). One input too many no longer stops the
-    # count: the message says how many there were (below).
+    # A million numbers, and one more: refused, rather than followed for ever (here the iterator
+    # gives up at two million). One input too many does not stop the count: the message says how
+    # many there were (below).
     endless = Counted(itertools.count(), most=2 * MOST)
     with pytest.raises(TypeError) as error:
         if name == "inputs":
@@ -760,7 +758,7 @@ def five_numbers(kind):
 @pytest.mark.parametrize("kind", ["range", "deque", "generator", "iterator", "tuple",
                                   "NumPy array", "map", "list"])
 def test_the_count_is_right_for_every_kind_of_iterable(kind):
-    # Today's main read one input past the weights, and said "got 3" for five.
+    # Reading one input past the weights and stopping would say "got 3" for five.
     with pytest.raises(ValueError) as error:
         Neuron([0, 1], 4).feedforward(five_numbers(kind))
     assert str(error.value) == "5 inputs for 2 weights"
@@ -849,7 +847,7 @@ def test_a_decimal_beyond_a_floats_range_counts_as_the_largest_float():
     "10**5000"])
 def test_an_input_whose_weight_is_0_does_not_matter_however_big(huge):
     # The worksheet (2b): x1 does not matter when its weight is 0. A number too big for a float is
-    # the largest float, not inf, so 0 times it is 0; today's main gave nan (0 * inf).
+    # the largest float, not inf, so 0 times it is 0, not nan (0 * inf).
     assert Neuron([0, 1], 4).feedforward([huge, -4]) == 0.5
     assert Neuron([0, 1], 4).feedforward(iter([huge, -4])) == 0.5
     assert Neuron([huge, 1], 4).feedforward([0, -4]) == 0.5
@@ -868,8 +866,8 @@ CONTEXTS = {"default": decimal.DefaultContext, "extended, no traps": decimal.Ext
 @pytest.mark.parametrize("context", CONTEXTS, ids=str)
 @pytest.mark.parametrize("nan", NANS, ids=repr)
 def test_any_nan_signalling_or_not_trapped_or_not_gives_nan(nan, context):
-    # Today's main gave 0.5 for sigmoid(Decimal("sNaN")), and kept 0.0 for it, with decimal's
-    # ExtendedContext (no traps): it took a nan that compares as nothing for a tiny number.
+    # With decimal's ExtendedContext (no traps), a nan compares as nothing: a check that asks
+    # "is it below -36.7368?" would take it for a tiny number, and give 0.5 or keep 0.0.
     with decimal.localcontext(CONTEXTS[context]):
         assert math.isnan(sigmoid(nan))
         n = Neuron([nan, 1], nan)
@@ -1151,7 +1149,7 @@ class Failing:
 @pytest.mark.parametrize("error", [RecursionError, MemoryError, KeyboardInterrupt, KeyError,
                                    RuntimeError, NotImplementedError])
 def test_errors_that_are_not_about_the_number_come_through(error, where):
-    # Today's main caught every Exception there, and took the number for a nan, or for 0.0.
+    # Catching every Exception there would take the number for a nan, or for 0.0.
     number = Failing(error, where)
     calls = [lambda: sigmoid(number), lambda: Neuron([number, 1], 0), lambda: Neuron([1], number),
              lambda: Neuron([0, 1], 4).feedforward([2, number]),
@@ -1168,7 +1166,7 @@ def at_depth(depth, call):
 
 def test_the_recursion_limit_comes_through_never_a_wrong_number():
     # Near the recursion limit, Fraction's comparisons (Python code) run out of stack inside the
-    # number checks. Today's main swallowed that and kept Neuron([nan, 1.0], nan) on 3.11 to 3.13
+    # number checks. Swallowing that would keep Neuron([nan, 1.0], nan) on 3.11 to 3.13
     # (Neuron([0.0, 1.0], 2.5) on 3.6): at every depth, the right neuron or a RecursionError.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(200)
@@ -1317,10 +1315,10 @@ def test_a_type_name_is_the_short_one_even_for_a_nested_class():
     assert str(error.value).endswith(" (Inner)")
 
 
-# --- Messages a learner can act on (issue 22) ----------------------------------------------------
+# --- Messages a learner can act on -------------------------------------------------------------
 
 def test_text_from_input_says_it_is_text_and_how_to_read_a_number(monkeypatch):
-    # A pupil types 2 and 3: input() gives text. Today's main said only "must be a real number".
+    # A pupil types 2 and 3: input() gives text. "must be a real number" alone would not say so.
     typed = iter(["2", "3"])
     monkeypatch.setattr("builtins.input", lambda prompt="": next(typed))
     n = Neuron([0, 1], 4)
@@ -1332,8 +1330,8 @@ def test_text_from_input_says_it_is_text_and_how_to_read_a_number(monkeypatch):
 
 
 def test_a_count_names_weights_and_inputs_in_plain_grammar():
-    # Today's main: "expected 1 inputs, got 2", and the same after n.weights = [1, 2, 3], which
-    # hid that the weights had changed.
+    # Not "expected 1 inputs, got 2": the message counts weights and inputs in plain grammar, and
+    # after n.weights = [1, 2, 3] says that the weights changed.
     with pytest.raises(ValueError) as error:
         Neuron([1], 4).feedforward([2, 3])
     assert str(error.value) == "2 inputs for 1 weight"
@@ -1379,17 +1377,17 @@ class Plain(metaclass=Meta):
 ], ids=["int of 5001 digits", "as weights", "metaclass", "metaclass, inputs", "long text",
         "51 characters", "50 characters", "long list"])
 def test_a_refusal_message_never_fails_to_build(make, expected):
-    # Today's main failed building its own message: ValueError (Exceeds the limit (4300 digits) for
-    # integer string conversion) for 10**5000, IndexError for a type that prints without quotes.
+    # Building the message must not fail itself: str(10**5000) raises ValueError (Exceeds the limit
+    # (4300 digits) for integer string conversion), and a type that prints without quotes could
+    # give an IndexError.
     with pytest.raises(TypeError) as error:
         make()
     assert str(error.value) == expected
 
 
 def test_the_failing_line_of_a_refusal_is_never_the_message_building_line():
-    # Today's main showed `raise TypeError("%s must be %s, got %r (%s)"` as the line that failed,
-    # in every refusal's traceback. Now the last line shown in neuron.py is a plain raise of the
-    # message built above it, whatever the refusal.
+    # The last line shown in neuron.py is a plain raise of the message built above it, whatever
+    # the refusal: never the line that builds the message.
     for call in REFUSALS:
         with pytest.raises((TypeError, ValueError)) as error:
             call[0](*call[1:])
@@ -1431,8 +1429,8 @@ numbers.Integral.register(RegisteredInt)
 
 
 def test_what_float_takes_is_a_number_unless_it_really_is_a_collection():
-    # Today's main refused gmpy2.mpz(2) as "not a real number": it has a __len__. A collection
-    # (an ndim of 1 or more: a NumPy array, a pandas Series) is still refused where a number goes.
+    # gmpy2.mpz(2) is a number, though it has a __len__: not "not a real number". A collection (an
+    # ndim of 1 or more: a NumPy array, a pandas Series) is still refused where a number goes.
     two = RegisteredInt(2)
     assert isinstance(two, numbers.Integral) and float(two) == 2.0
     assert sigmoid(RegisteredInt(7)) == WORKED_EXAMPLE
@@ -1531,153 +1529,23 @@ def test_feedforward_near_the_recursion_limit_is_right_or_says_so():
     assert outcomes == {"RecursionError", "the worked example"}
 
 
-# --- The suite itself ----------------------------------------------------------------------------
+# --- The module as help() and a learner see it ------------------------------------------------
 
-def test_the_suite_fails_if_a_files_doctests_did_not_run(pytester):
-    pytester.makeconftest((HERE / "conftest.py").read_text())
-    pytester.makeini("[pytest]\ntestpaths = README.md playground/page.py "
-                     "playground/learn_page.py playground/table_page.py playground/backprop_page.py "
-                     "lessons/worksheet.md\n"
-                     "addopts = --doctest-modules --doctest-glob=README.md "
-                     "--doctest-glob=worksheet.md\n")
-    pytester.mkdir("playground").joinpath("page.py").write_text('"""\n>>> 3 + 3\n6\n"""\n')
-    pytester.path.joinpath("playground", "learn_page.py").write_text('"""\n>>> 4 + 4\n8\n"""\n')
-    pytester.path.joinpath("playground", "backprop_page.py").write_text('"""\n>>> 6 + 6\n12\n"""\n')
-    pytester.path.joinpath("playground", "table_page.py").write_text('"""\n>>> 7 + 7\n14\n"""\n')
-    pytester.mkdir("lessons").joinpath("worksheet.md").write_text(">>> 5 + 5\n10\n")
-    pytester.path.joinpath("README.md").write_text("No examples here.\n")
-    result = pytester.runpytest_subprocess()
-    result.stdout.fnmatch_lines(["*no doctest ran in README.md*"])
-    assert result.ret == pytest.ExitCode.TESTS_FAILED
-    pytester.path.joinpath("README.md").write_text(">>> 2 + 2\n4\n")
-    assert pytester.runpytest_subprocess().ret == pytest.ExitCode.OK
-
-
-def test_an_older_python_is_told_which_python_the_tests_need():
-    # On Python 3.8 the test command installs, then pytest reads conftest.py first: it must stop
-    # there, saying which Python the tests need, not at test_neuron.py's math.nextafter. (pytest
-    # itself cannot run here as an older Python, so conftest.py runs alone, told it is 3.8.18;
-    # the real 3.8 was tried too, see TESTING.md.)
-    pretend = ("import sys; sys.version_info = (3, 8, 18, 'final', 0); "
-               "sys.version = '3.8.18 (default)'; "
-               "exec(compile(open('conftest.py').read(), 'conftest.py', 'exec'))")
-    run = subprocess.run([sys.executable, "-c", pretend], cwd=str(HERE), stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, universal_newlines=True)
-    assert run.returncode == 1
-    assert run.stderr.startswith("The tests need Python 3.10 or newer; this is Python 3.8.18.")
-    assert "Traceback" not in run.stderr
-
-
-def test_the_bench_targets_are_the_floors():
-    # bench/bench.py's Targets table states the speed floors: feedforward at least 2.0x NumPy's
-    # speed with 2 inputs and 1.25x with 10 (the retired 2.5x, 1.3x and sigmoid's 5x are gone).
-    # The speed itself is measured by the bench, beside NumPy, not here: a shared machine's
-    # timings would make a flaky test.
-    tree = ast.parse((HERE / "bench" / "bench.py").read_text())
-    targets = [(call.args[0].value, call.args[2].value) for call in ast.walk(tree)
-               if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "add_target"
-               and "NumPy's speed" in call.args[0].value]
-    assert targets == [("`feedforward`, 2 inputs: at least 2.0x NumPy's speed", 2.0),
-                       ("`feedforward`, 10 inputs: at least 1.25x NumPy's speed", 1.25)]
-
-
-# --- The file itself ---------------------------------------------------------------------------
-
+def test_the_readme_and_repr_agree_on_what_a_neuron_keeps():
+    # The README's API section says a neuron changed by hand keeps what it was given, as its
+    # example shows (run as a doctest), and repr() shows just that.
+    readme = " ".join((HERE / "README.md").read_text().split())
+    assert "Change them by hand and it keeps what you put there, as you wrote it" in readme
+    n = Neuron([0, 1], 4)
+    n.weights = [1, 2]
+    assert repr(n) == "Neuron([1, 2], 4.0)"
 
 
 @about_the_source_file
-def test_neuron_py_imports_math_alone():
-    tree = ast.parse((HERE / "neuron.py").read_text())
-    imported = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            imported.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            imported.add(node.module)
-    assert imported == {"math"}
-
-
-@about_the_source_file
-def test_type_names_do_not_come_from_dunder_name():
-    # type(x).__name__ is missing on the micro:bit's MicroPython; the messages' type names come
-    # from str(type(x)) instead, and give the same words (the tests above compare with __name__).
-    tree = ast.parse((HERE / "neuron.py").read_text())
-    assert not [node for node in ast.walk(tree)
-                if isinstance(node, ast.Attribute) and node.attr == "__name__"]
-
-
-CHECKS_HEADING = "# --- The number checks ---"
-
-
-@about_the_source_file
-def test_neuron_py_reads_in_the_articles_order():
-    # sigmoid, then Neuron, as the article has them; then the number checks a reader may skip;
-    # the demo last.
-    source = (HERE / "neuron.py").read_text()
-    lines = source.splitlines()
-    top_level = [node.name for node in ast.parse(source).body if hasattr(node, "name")]
-    assert top_level[:2] == ["sigmoid", "Neuron"]
-    assert all(name.startswith("_") for name in top_level[2:])
-    assert lines.index("def sigmoid(x):") < 30
-    checks = next(i for i, line in enumerate(lines) if line.startswith(CHECKS_HEADING))
-    assert lines.index("class Neuron:") < checks < lines.index(
-        "def _floats(values, name, weights=None, one=False):")
-    assert lines.index('if __name__ == "__main__":') > checks
-
-
-@about_the_source_file
-def test_every_line_fits_in_79_columns():
-    # The width a slide, a handout or an editor's split window shows whole.
-    for path in ["neuron.py", "slides/neuron.py"]:
-        lines = (HERE / path).read_text().splitlines()
-        assert [number for number, line in enumerate(lines, 1) if len(line) > 79] == [], path
-
-
-def function_source(name):
-    """The lines of a function of neuron.py, from its def to its end (a method: Neuron.name)."""
-    source = (HERE / "neuron.py").read_text()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.FunctionDef) and node.name == name:
-            return source.splitlines()[node.lineno - 1:node.end_lineno]
-    raise LookupError(name)
-
-
-@about_the_source_file
-def test_feedforward_reads_in_one_glance():
-    # Top to bottom: the quick way for lists of plain numbers, then the careful way; no retry loop,
-    # no sentinel, and at most 24 lines (today's main had 25 around a while True).
-    lines = function_source("feedforward")
-    assert len(lines) <= 24
-    tree = ast.parse(textwrap.dedent("\n".join(lines)))
-    assert not [node for node in ast.walk(tree) if isinstance(node, ast.While)
-                or isinstance(node, ast.Constant) and node.value is None]
-
-
-@about_the_source_file
-def test_each_branch_of_sigmoid_says_in_place_why_it_is_there():
-    lines = function_source("sigmoid")
-    branches = [i for i, line in enumerate(lines) if line.strip().startswith(("if x", "return"))]
-    # Each of the three returns has a comment on its line or just above it.
-    for i in [i for i in branches if lines[i].strip().startswith("return")]:
-        assert "#" in lines[i] or lines[i - 1].strip().startswith("#"), lines[i]
-
-
-@about_the_source_file
-def test_no_docstring_costs_the_micro_bit_its_memory():
-    # The micro:bit's MicroPython keeps a function's docstring in its 9.5 KB heap for as long as
-    # the function lives (80 bytes for a line of 50 characters), and holds every string of the
-    # file while it compiles it (the module's and Neuron's docstrings, 1.3 KB, made a learner's
-    # 45-line main.py run out of memory at `from neuron import Neuron`); comments cost it nothing.
-    # So neuron.py's documentation is in comments, which help() shows on CPython.
-    tree = ast.parse((HERE / "neuron.py").read_text())
-    documented = [node for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
-                  and ast.get_docstring(node) is not None]
-    assert documented == []
-    strings = [node.value for node in ast.walk(tree)
-               if isinstance(node, ast.Constant) and isinstance(node.value, str)]
-    assert max(len(text) for text in strings) <= 50
-    assert sum(len(text) for text in strings if len(text) > 10) <= 300
+def test_the_public_names_are_sigmoid_and_neuron():
+    public = [name for name in dir(neuron)
+              if not name.startswith("_") and not isinstance(getattr(neuron, name), type(math))]
+    assert public == ["Neuron", "sigmoid"]
 
 
 def examples_in_the_comments():
@@ -1697,32 +1565,6 @@ def test_the_examples_in_neuron_py_s_comments_are_right():
     assert runner.summarize(verbose=False) == doctest.TestResults(0, 2)
 
 
-def test_the_readme_and_repr_agree_on_what_a_neuron_keeps():
-    # The README's API section says a neuron changed by hand keeps what it was given, as its
-    # example shows (run as a doctest), and repr() shows just that.
-    readme = " ".join((HERE / "README.md").read_text().split())
-    assert "Change them by hand and it keeps what you put there, as you wrote it" in readme
-    n = Neuron([0, 1], 4)
-    n.weights = [1, 2]
-    assert repr(n) == "Neuron([1, 2], 4.0)"
-
-
-@about_the_source_file
-def test_neuron_py_fits_on_slides():
-    # sigmoid and Neuron come before the number checks, in a file of at most 210 lines.
-    lines = (HERE / "neuron.py").read_text().splitlines()
-    checks = next(i for i, line in enumerate(lines) if line.startswith(CHECKS_HEADING))
-    assert checks <= 115
-    assert len(lines) <= 210
-
-
-@about_the_source_file
-def test_the_public_names_are_sigmoid_and_neuron():
-    public = [name for name in dir(neuron)
-              if not name.startswith("_") and not isinstance(getattr(neuron, name), type(math))]
-    assert public == ["Neuron", "sigmoid"]
-
-
 def help_text(thing):
     """What help(thing) prints, as plain text."""
     return pydoc.render_doc(thing, renderer=pydoc.plaintext)
@@ -1730,8 +1572,8 @@ def help_text(thing):
 
 @about_the_source_file
 def test_help_says_how_to_build_a_neuron_and_what_it_takes():
-    # Today's main showed "Initialize self.  See help(type(self)) for accurate signature." for
-    # the constructor: the documentation is in comments, which help() shows, and __init__'s is
+    # Not "Initialize self.  See help(type(self)) for accurate signature." for the constructor:
+    # the documentation is in comments, which help() shows, and __init__'s is
     # set where Python can set one (neuron.py's last lines), which the micro:bit cannot.
     text = help_text(Neuron)
     assert "Initialize self" not in text
@@ -1763,8 +1605,8 @@ def test_public_names_have_help_and_examples(name, called_as):
 
 
 def test_a_misspelt_attribute_is_refused():
-    # Today's main took n.wieghts = [5, 5] and n.Bias = 100 without a word, and went on with the
-    # old numbers. __slots__ refuses them on CPython and PyPy; MicroPython has no __slots__, and
+    # n.wieghts = [5, 5] or n.Bias = 100, taken without a word, would leave the old numbers in
+    # use. __slots__ refuses them on CPython and PyPy; MicroPython has no __slots__, and
     # takes them (README, TESTING.md).
     n = Neuron([0, 1], 4)
     for name in ["wieghts", "Bias", "weight", "biases", "inputs"]:
@@ -1773,30 +1615,3 @@ def test_a_misspelt_attribute_is_refused():
     n.weights, n.bias = [5, 5], 100  # the right names work as before
     assert n.feedforward([0, 0]) == 1.0
 
-
-# --- The README ----------------------------------------------------------------------------------
-
-def readme_words(text):
-    """The README's words outside its code blocks (inline code counts), as a reader meets them."""
-    outside = []
-    in_code = False
-    for line in text.splitlines():
-        if line.startswith("```"):
-            in_code = not in_code
-        elif not in_code:
-            outside.append(line)
-    return len("\n".join(outside).split())
-
-
-def test_readme_words_are_counted_outside_code_only():
-    assert readme_words("one two\n```sh\nthree four five\n```\nsix `seven`\n") == 4
-
-
-def test_the_readme_stays_short():
-    # The project's rule: at most 1,800 words outside code, at most 600 before the first
-    # technical section; the detail lives in the READMEs of lessons/, compat/, bench/ and
-    # playground/, and in TESTING.md.
-    text = (HERE / "README.md").read_text(encoding="utf-8")
-    first_section = text.index("\n## ")
-    assert readme_words(text) <= 1800
-    assert readme_words(text[:first_section]) <= 600

@@ -182,7 +182,7 @@ def speed(settings):
     if not article_numpy:
         print("NumPy is not installed: neuron.py's times alone.\n")
         return
-    # The floors (issue 16): at the sizes of the article's neurons, faster than the NumPy original.
+    # The floors: at the sizes of the article's neurons, faster than the NumPy original.
     add_target("`feedforward`, 2 inputs: at least 2.0x NumPy's speed", ratios[2], 2.0)
     add_target("`feedforward`, 10 inputs: at least 1.25x NumPy's speed", ratios[10], 1.25)
     print(crossover(ratios, settings) + "\n")

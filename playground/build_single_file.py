@@ -96,7 +96,7 @@ def build():
     learn_script = raw_text(read(PLAYGROUND / "learn.js"), "learn.js")
     lesson = raw_text(read(ROOT / "lessons" / "one_neuron.py"), "lessons/one_neuron.py")
     people = raw_text(read(ROOT / "lessons" / "people.py"), "lessons/people.py")
-    # The network view (issue 23): backprop.js, backprop_page.py and lessons/train.py.
+    # The network view: backprop.js, backprop_page.py and lessons/train.py.
     backprop_script = raw_text(read(PLAYGROUND / "backprop.js"), "backprop.js")
     backprop_page = raw_text(read(PLAYGROUND / "backprop_page.py"), "backprop_page.py")
     train = raw_text(read(ROOT / "lessons" / "train.py"), "lessons/train.py")

@@ -385,7 +385,7 @@ function copyPython() {
   }, "share-python-status", "the Python");
 }
 
-// ---- The network (issue 23's view, backprop.js), where the page has it --------------------------
+// ---- The network view (backprop.js), where the page has it -----------------------------------
 
 // The table as the network view takes it: null for the article's four people (with Emily and
 // Frank), else the rows, and the words for a 1 and a 0.

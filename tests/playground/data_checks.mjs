@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const injectAxe = new Function(`if (!globalThis.axe) {\n${AXE}\n}\nreturn globalThis.axe.version;`);
 
@@ -236,7 +236,7 @@ export async function checkTable(page, { what, ok, reopen, board, shots }) {
     ok(`${what}: screenshot saved: ${shots.learned}`);
   }
 
-  // The network view (issue 23's), where the page has it, learns the same table: two epochs.
+  // The network view, where the page has it, learns the same table: two epochs.
   const network = shown.network !== null;
   if (network) {
     assert.deepEqual(shown.networkRows, table.rows.map(({ name }) => name), `${what}: the network's table`);

@@ -1,18 +1,18 @@
 // The playground in real browsers, the three engines a class has: Chromium, Firefox and WebKit,
-// Debian's own builds, driven through playground/engines.mjs, against both forms of the page:
+// Debian's own builds, driven through tests/playground/engines.mjs, against both forms of the page:
 // served by `python3 -m http.server` from the repository, as the README serves it, and the single
 // file neuron-playground.html opened from its file: address with the network off. Each is checked
 // on a desktop's screen and a phone's. It checks what a learner sees against what neuron.py
 // computes on CPython for the same values.
 //
-//     npm ci && node playground/browser_test.mjs [--screenshots DIR] [--engines chromium,firefox,webkit]
+//     npm ci && node tests/playground/browser_test.mjs [--screenshots DIR] [--engines chromium,firefox,webkit]
 //
 // The browsers are Debian's chromium, firefox-esr and WebKitGTK's MiniBrowser (webkit2gtk-driver,
 // under Xvfb): engines.mjs says how each is found and driven; none is ever downloaded. Every
 // engine runs every check; one that fails, or does not start, fails the run. Chromium's
 // screenshots, screenshot.png (the served page on a desktop), screenshot-phone.png (the single
 // file on a phone) and learn-desktop.png and learn-phone.png (the learning panel), go to a folder
-// outside the repository unless DIR names one (`--screenshots playground` makes the README's);
+// outside the repository unless DIR names one (`--screenshots playground/screenshots` makes the README's);
 // the other engines' go to that outside folder always.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
@@ -27,8 +27,9 @@ import { drawingContrasts, drawingOverlaps, smallestText, targetHeights } from "
 import { checkLearning, checkLearningColours } from "./learn_checks.mjs";
 import { checkNetworkView } from "./backprop_checks.mjs";
 import { checkSameState, checkTable } from "./data_checks.mjs";
+import { contrastRatio } from "./contrast.mjs";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const { values: options } = parseArgs({
   options: { screenshots: { type: "string" }, engines: { type: "string", default: ENGINES.join(",") } },
 });
@@ -284,7 +285,10 @@ async function checkAxe(page, what) {
 // 4.5:1 against what is behind it, each line and shape 3:1 against the background.
 const lowestContrast = {};
 async function checkContrast(page, what, scheme) {
-  const contrasts = await page.evaluate(drawingContrasts);
+  const contrasts = (await page.evaluate(drawingContrasts)).map((pair) => ({
+    ...pair,
+    ratio: contrastRatio(pair.ink, pair.background),
+  }));
   assert.ok(contrasts.length > 40, `${what}: only ${contrasts.length} colours measured`);
   for (const { what: part, kind, ratio } of contrasts) {
     assert.ok(ratio >= (kind === "text" ? 4.5 : 3), `${what}, ${scheme}: ${part} has contrast ${ratio.toFixed(2)}:1`);
@@ -787,7 +791,7 @@ async function checkLearningDark(url, allowed, what, viewport, screenshot) {
   }
 }
 
-// The network view (backprop_checks.mjs), issue 23: the single file from file:, on a desktop (the
+// The network view (backprop_checks.mjs): the single file from file:, on a desktop (the
 // whole) and a phone (with 1,000 epochs), and the served page in a system set dark from the start
 // (its drawings); each on a page of its own.
 async function checkNetworkViews(url, shots) {

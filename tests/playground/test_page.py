@@ -5,7 +5,7 @@ from pathlib import Path
 
 from hypothesis import example, given, strategies as st
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "playground"))
 from page import DIGIT_ZEROS, SPACES, cpython_repr, read_number, what_to_write  # noqa: E402
 
 
@@ -58,7 +58,7 @@ def test_read_number_reads_as_cpythons_float(text):
 
 @given(st.one_of(TEXTS, st.text(max_size=12)))
 @example("1,5")
-@example(", 0")  # once hinted "write  0, with no commas": a space where the number starts
+@example(", 0")  # the number a hint suggests starts at once, with no space before it
 @example("2,500")
 @example("1.000,5")
 @example("1,000,000")

@@ -35,7 +35,7 @@ export function drawingOverlaps({ drawings = ["diagram", "curve"], places = 0, s
   };
   const visible = (node) => node.style.display !== "none" && getComputedStyle(node).display !== "none";
   const name = (node) => node.id || `${node.tagName}.${node.getAttribute("class")}` + (node.textContent ? ` "${node.textContent}"` : "");
-  const look = (svgId) => {
+  const overlapsIn = (svgId) => {
     const svg = document.getElementById(svgId);
     const view = svg.viewBox.baseVal;
     const labels = [...svg.querySelectorAll("text.value, text.point-text")].filter(visible).filter((node) => node.textContent);
@@ -65,7 +65,7 @@ export function drawingOverlaps({ drawings = ["diagram", "curve"], places = 0, s
     }
     return found;
   };
-  if (!places) return drawings.flatMap(look);
+  if (!places) return drawings.flatMap(overlapsIn);
   let state = seed >>> 0;
   const random = () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0; // a linear congruential generator
@@ -77,31 +77,16 @@ export function drawingOverlaps({ drawings = ["diagram", "curve"], places = 0, s
       slider.value = (Math.round(random() * 2000) / 100 - 10).toFixed(2);
       slider.dispatchEvent(new Event("input", { bubbles: true }));
     }
-    const overlaps = drawings.flatMap(look);
+    const overlaps = drawings.flatMap(overlapsIn);
     if (overlaps.length) findings.push({ place, sums: document.getElementById("sum-terms").textContent, overlaps });
   }
   return findings;
 }
 
-// The contrast of every text and every line or shape on the drawings, as WCAG 2.2 computes it,
-// against the colour behind it: the drawing's background, or the shape a name sits in.
+// The colour of every text and every line or shape on the drawings, with the colour behind it:
+// the drawing's background, or the shape a name sits in. contrast.mjs's contrastRatio, in Node,
+// gives each pair's contrast as WCAG 2.2 computes it.
 export function drawingContrasts() {
-  const rgb = (text) => {
-    const parts = text.match(/[\d.]+/g).map(Number);
-    if (parts.length === 4 && parts[3] !== 1) throw new Error(`a see-through colour: ${text}`);
-    return parts.slice(0, 3);
-  };
-  const luminance = (colour) => {
-    const [r, g, b] = rgb(colour).map((c) => {
-      const s = c / 255;
-      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const ratio = (a, b) => {
-    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (light + 0.05) / (dark + 0.05);
-  };
   const results = [];
   for (const svg of document.querySelectorAll("#diagram, #curve")) {
     const background = getComputedStyle(svg).backgroundColor;
@@ -115,7 +100,7 @@ export function drawingContrasts() {
         return s.x <= cx && cx <= s.x + s.width && s.y <= cy && cy <= s.y + s.height;
       });
       const behind = under ? getComputedStyle(under).fill : background;
-      results.push({ what: `${svg.id} text "${text.textContent}"`, kind: "text", ratio: ratio(getComputedStyle(text).fill, behind) });
+      results.push({ what: `${svg.id} text "${text.textContent}"`, kind: "text", ink: getComputedStyle(text).fill, background: behind });
     }
     for (const graphic of svg.querySelectorAll("line, polyline, circle, rect, marker path")) {
       const style = getComputedStyle(graphic);
@@ -126,7 +111,7 @@ export function drawingContrasts() {
       // whichever of fill and stroke is not the background's
       const colours = [style.stroke, style.fill].filter((c) => c && c !== "none" && c !== background);
       const colour = graphic.id === "point" ? colours[0] : paint;
-      results.push({ what: `${svg.id} ${graphic.tagName} ${label}`, kind: "graphic", ratio: ratio(colour, background) });
+      results.push({ what: `${svg.id} ${graphic.tagName} ${label}`, kind: "graphic", ink: colour, background });
     }
   }
   return results;

@@ -9,8 +9,9 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { lowestContrasts } from "./contrast.mjs";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // axe-core's source as a function, so that the page runs it as it runs the checks: not through
 // eval, which the single file's Content-Security-Policy forbids.
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -93,23 +94,11 @@ export function learnOverlaps() {
   return found;
 }
 
-// The contrast of every word and every mark or line in the panel's drawings against every
-// background in its drawing (the drawing's own, and both sides of the boundary): the lowest for
-// words (WCAG wants 4.5:1) and for graphics (3:1), with what they are.
+// The colour of every word and every mark or line in the panel's drawings, paired with every
+// background in its drawing (the drawing's own, and both sides of the boundary), with what each
+// is; checkLearningColours gives each pair's contrast by contrast.mjs.
 export function learnContrast() {
-  const rgb = (color) => color.match(/[\d.]+/g).slice(0, 3).map(Number);
-  const luminance = (color) => {
-    const [r, g, b] = rgb(color).map((c) => {
-      const s = c / 255;
-      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const ratio = (a, b) => {
-    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (light + 0.05) / (dark + 0.05);
-  };
-  const lowest = { text: { ratio: Infinity }, graphic: { ratio: Infinity } };
+  const pairs = [];
   for (const svg of document.querySelectorAll("#learn svg")) {
     const backgrounds = [getComputedStyle(svg).backgroundColor];
     for (const side of svg.querySelectorAll(".female-side, .male-side")) backgrounds.push(getComputedStyle(side).fill);
@@ -119,14 +108,11 @@ export function learnContrast() {
       const kind = node.tagName === "text" ? "text" : "graphic";
       const ink = kind === "text" || style.stroke === "none" ? style.fill : style.stroke;
       for (const background of backgrounds) {
-        const contrast = ratio(ink, background);
-        if (contrast < lowest[kind].ratio) {
-          lowest[kind] = { ratio: contrast, what: `${node.tagName}.${node.getAttribute("class")} ${node.textContent}`, ink, background };
-        }
+        pairs.push({ kind, what: `${node.tagName}.${node.getAttribute("class")} ${node.textContent}`, ink, background });
       }
     }
   }
-  return lowest;
+  return pairs;
 }
 
 // For print: the buttons hidden, and the lesson's code whole, not cut off at a height. The page's
@@ -369,7 +355,8 @@ async function checkPicture(page, what, ok, phone) {
 // The contrast of the panel's drawings and axe-core's rules, in the colour scheme the page has.
 export async function checkLearningColours(page, what, ok) {
   const scheme = (await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)) ? "dark" : "light";
-  const contrast = await page.evaluate(learnContrast);
+  // The lowest for words (WCAG wants 4.5:1) and for graphics (3:1).
+  const contrast = lowestContrasts(await page.evaluate(learnContrast));
   assert.ok(contrast.text.ratio >= 4.5, `${what}: ${JSON.stringify(contrast.text)}`);
   assert.ok(contrast.graphic.ratio >= 3, `${what}: ${JSON.stringify(contrast.graphic)}`);
   ok(`${what}: ${scheme}: the lowest contrast is ${contrast.text.ratio.toFixed(2)}:1 for words (${contrast.text.what.trim()}), ${contrast.graphic.ratio.toFixed(2)}:1 for graphics (${contrast.graphic.what.trim()})`);

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "playground"))
 import learn_page  # noqa: E402
 from table_page import MOST_ROWS, READY, in_use, read_table, use  # noqa: E402
 

@@ -21,11 +21,12 @@ import pytest
 
 from neuron import Neuron
 
-LESSONS = os.path.dirname(os.path.abspath(__file__))
+LESSONS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))), "lessons")
 REPOSITORY = os.path.dirname(LESSONS)
 SCRIPTS = ["network.py", "one_neuron.py", "train.py"]
 TRAININGS = ["one_neuron.py", "train.py"]
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, LESSONS)
 from people import emily as EMILY, frank as FRANK  # noqa: E402, the article's two newcomers
 
 

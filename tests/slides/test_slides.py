@@ -20,8 +20,8 @@ from contextlib import redirect_stdout
 
 import pytest
 
-HERE = pathlib.Path(__file__).parent
-ROOT = HERE.parent
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+HERE = ROOT / "slides"  # the folder this file tests
 # pytest puts this folder first on sys.path, where `import neuron` would find the slide's code:
 # the neuron.py these numbers are checked against is the repository's.
 sys.path.insert(0, str(ROOT))
@@ -74,8 +74,8 @@ def alone(tmp_path):
 
 
 def test_the_readme_names_the_slide_code_in_its_slides_sentence():
-    # The README names one file's path, in the sentence that says what to show; today's main said
-    # "show lines 15 to 78 of neuron.py", which raised NameError when typed in alone.
+    # The README names one file's path, in the sentence that says what to show: lines of
+    # neuron.py, typed in alone, would raise NameError where they call the checks below them.
     assert slide_path() == HERE / "neuron.py"
     assert slide_path().is_file()
 

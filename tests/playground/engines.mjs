@@ -1,4 +1,4 @@
-// The three browser engines a class has, behind one small API for playground/browser_test.mjs:
+// The three browser engines a class has, behind one small API for tests/playground/browser_test.mjs:
 // Chromium (Chrome, Edge), Gecko (Firefox) and WebKit (Safari, iPads), each Debian's own build,
 // none downloaded.
 //
@@ -170,6 +170,53 @@ class Page {
   }
 }
 
+// ---- Chromium and Firefox: one page for playwright's and puppeteer's ------------------------------
+
+// playwright-core's page (Chromium) and puppeteer-core's (Firefox) answer the same calls for
+// everything below, so one class serves both; each engine's subclass adds what it does its own
+// way (typing, printing, colour schemes, closing).
+class PlaywrightOrPuppeteerPage extends Page {
+  constructor(engine, viewport, page, elsewhere) {
+    super(engine, viewport);
+    this.page = page;
+    this.elsewhere = elsewhere;
+    this.complaints = [];
+    page.on("console", (message) => message.type() === "error" && this.complaints.push(message.text()));
+    page.on("pageerror", (error) => this.complaints.push(error.message));
+  }
+  async goto(url) {
+    await this.page.goto(url);
+  }
+  // A string is a script to run as it is (axe-core's source): it takes no argument.
+  async evaluate(fn, arg) {
+    return typeof fn === "string" ? this.page.evaluate(fn) : this.page.evaluate(fn, arg);
+  }
+  async keys(key) {
+    await this.page.keyboard.press(key);
+  }
+  async click(selector) {
+    await this.page.click(selector);
+  }
+  async mouseDrag([x0, y0], [x1, y1]) {
+    await this.page.mouse.move(x0, y0);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x1, y1, { steps: 5 });
+    await this.page.mouse.up();
+  }
+  async tapAt(x, y) {
+    await (this.viewport.phone ? this.page.touchscreen.tap(x, y) : this.page.mouse.click(x, y));
+  }
+  async screenshot(path) {
+    await this.page.screenshot({ path });
+  }
+  async errors() {
+    return [...this.complaints];
+  }
+  async requestsElsewhere() {
+    return [...this.elsewhere];
+  }
+}
+
 // ---- Chromium: playwright-core and Debian's chromium ------------------------------------------
 
 // Chromium as root, with no network to talk to: no sandbox (it refuses to start as root with one),
@@ -215,39 +262,12 @@ async function openChromium({ viewport, allow, offline, colorScheme }) {
     });
   }
   const page = context.pages()[0] ?? (await context.newPage());
-  const complaints = [];
-  page.on("console", (message) => message.type() === "error" && complaints.push(message.text()));
-  page.on("pageerror", (error) => complaints.push(error.message));
-  return new (class extends Page {
-    async goto(url) {
-      await page.goto(url);
-    }
-    async evaluate(fn, arg) {
-      return page.evaluate(fn, arg);
-    }
-    async keys(key) {
-      await page.keyboard.press(key);
-    }
+  return new (class extends PlaywrightOrPuppeteerPage {
     async typeText(text) {
       await page.keyboard.insertText(text);
     }
     async fill(selector, text) {
       await page.fill(selector, text);
-    }
-    async click(selector) {
-      await page.click(selector);
-    }
-    async mouseDrag([x0, y0], [x1, y1]) {
-      await page.mouse.move(x0, y0);
-      await page.mouse.down();
-      await page.mouse.move(x1, y1, { steps: 5 });
-      await page.mouse.up();
-    }
-    async tapAt(x, y) {
-      await (viewport.phone ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
-    }
-    async screenshot(path) {
-      await page.screenshot({ path });
     }
     async pdf(path) {
       await page.pdf({ path });
@@ -258,17 +278,11 @@ async function openChromium({ viewport, allow, offline, colorScheme }) {
     async emulateMedia(media) {
       await page.emulateMedia({ media });
     }
-    async errors() {
-      return [...complaints];
-    }
-    async requestsElsewhere() {
-      return [...elsewhere];
-    }
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
-  })("chromium", viewport);
+  })("chromium", viewport, page, elsewhere);
 }
 
 // ---- Firefox: puppeteer-core over WebDriver BiDi, and Debian's firefox-esr ------------------------
@@ -331,50 +345,17 @@ async function openFirefox({ viewport, allow, offline, colorScheme }) {
       return request.abort();
     });
   }
-  const complaints = [];
-  page.on("console", (message) => message.type() === "error" && complaints.push(message.text()));
-  page.on("pageerror", (error) => complaints.push(error.message));
-  return new (class extends Page {
-    async goto(url) {
-      await page.goto(url);
-    }
-    async evaluate(fn, arg) {
-      return typeof fn === "string" ? page.evaluate(fn) : page.evaluate(fn, arg);
-    }
-    async keys(key) {
-      await page.keyboard.press(key);
-    }
+  return new (class extends PlaywrightOrPuppeteerPage {
     async typeText(text) {
       await page.keyboard.type(text);
-    }
-    async click(selector) {
-      await page.click(selector);
-    }
-    async mouseDrag([x0, y0], [x1, y1]) {
-      await page.mouse.move(x0, y0);
-      await page.mouse.down();
-      await page.mouse.move(x1, y1, { steps: 5 });
-      await page.mouse.up();
-    }
-    async tapAt(x, y) {
-      await (viewport.phone ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
-    }
-    async screenshot(path) {
-      await page.screenshot({ path });
     }
     async pdf(path) {
       await page.pdf({ path, printBackground: true });
     }
-    async errors() {
-      return [...complaints];
-    }
-    async requestsElsewhere() {
-      return [...elsewhere];
-    }
     async close() {
       await browser.close();
     }
-  })("firefox", viewport);
+  })("firefox", viewport, page, elsewhere);
 }
 
 // ---- WebKit: selenium-webdriver, Debian's WebKitWebDriver and WebKitGTK's MiniBrowser ------------

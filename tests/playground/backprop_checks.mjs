@@ -7,8 +7,9 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { lowestContrasts } from "./contrast.mjs";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const injectAxe = new Function(`if (!globalThis.axe) {\n${AXE}\n}\nreturn globalThis.axe.version;`);
 const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -89,22 +90,12 @@ export function bpOverlaps() {
   return found;
 }
 
-// The contrast of every word and every mark or line in the view's drawings against every
-// background it can be on: the lowest for words (4.5:1 wanted) and for graphics (3:1).
+// The colour of every word and every mark or line in the view's drawings, paired with every
+// background it can be on; checkDrawings takes the lowest contrast by contrast.mjs.
+// learn_checks.mjs's learnContrast and learnOnPaper do the same for the learning panel: each
+// function goes to the browser alone, with no name from outside it, so each panel has its own.
 export function bpContrast() {
-  const rgb = (color) => color.match(/[\d.]+/g).slice(0, 3).map(Number);
-  const luminance = (color) => {
-    const [r, g, b] = rgb(color).map((c) => {
-      const s = c / 255;
-      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const ratio = (a, b) => {
-    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (light + 0.05) / (dark + 0.05);
-  };
-  const lowest = { text: { ratio: Infinity }, graphic: { ratio: Infinity } };
+  const pairs = [];
   for (const svg of document.querySelectorAll("#backprop svg")) {
     const backgrounds = [getComputedStyle(svg).backgroundColor];
     for (const side of svg.querySelectorAll(".bp-side-one, .bp-side-zero")) backgrounds.push(getComputedStyle(side).fill);
@@ -117,12 +108,11 @@ export function bpContrast() {
       const kind = part.tagName === "text" ? "text" : "graphic";
       const ink = kind === "text" || style.stroke === "none" ? style.fill : style.stroke;
       for (const background of backgrounds) {
-        const contrast = ratio(ink, background);
-        if (contrast < lowest[kind].ratio) lowest[kind] = { ratio: contrast, what: `${part.tagName}.${part.getAttribute("class")} ${part.textContent}`, ink, background };
+        pairs.push({ kind, what: `${part.tagName}.${part.getAttribute("class")} ${part.textContent}`, ink, background });
       }
     }
   }
-  return lowest;
+  return pairs;
 }
 
 // For print: the buttons hidden, and train.py whole, not cut off at a height.
@@ -285,7 +275,7 @@ export async function checkDrawings(page, what, ok) {
   assert.deepEqual(placed.outside, [], `${what}: words cut off`);
   assert.ok(placed.smallestPx >= 12, `${what}: words of ${placed.smallestPx} px`);
   const scheme = (await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)) ? "dark" : "light";
-  const contrast = await page.evaluate(bpContrast);
+  const contrast = lowestContrasts(await page.evaluate(bpContrast));
   assert.ok(contrast.text.ratio >= 4.5, `${what}: ${JSON.stringify(contrast.text)}`);
   assert.ok(contrast.graphic.ratio >= 3, `${what}: ${JSON.stringify(contrast.graphic)}`);
   const version = await page.evaluate(injectAxe);
