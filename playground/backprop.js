@@ -28,8 +28,12 @@
 //
 // and after every change the view dispatches "network-change" on document, with state() as its
 // detail.
-const CARRIED = { train: "train-py", glue: "backprop-page-py", people: "people-py" }; // ids in the single file
-const SVG = "http://www.w3.org/2000/svg";
+const FILES = [ // each file: the id of the element that carries it in the single file, its URL
+  { id: "train-py", url: "../lessons/train.py" },
+  { id: "backprop-page-py", url: "backprop_page.py" },
+  { id: "people-py", url: "../lessons/people.py" },
+];
+const { loadTexts, draw, scale } = globalThis.playgroundTools; // playground.js's, shared
 const GRID = [32, 20]; // the cells where the people's drawing says which side of 0.5 the output is
 const PEOPLE_PLOT = { left: 56, right: 456, top: 10, bottom: 238 }; // in a 480 x 300 view box
 const LOSS_PLOT = { left: 100, right: 456, top: 38, bottom: 170 }; // in a 480 x 200 view box
@@ -61,18 +65,6 @@ let box = [-20, 30, -8, 8];
 
 function element(id) {
   return document.getElementById(id);
-}
-
-function draw(parent, tag, attributes, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  parent.append(node);
-  return node;
-}
-
-function scale(value, low, high, from, to) {
-  return from + ((value - low) / (high - low)) * (to - from);
 }
 
 function call(name, ...args) {
@@ -470,7 +462,7 @@ function drawLoss() {
 
 // ---- The table -----------------------------------------------------------------------------------
 
-const says = (output) => (output > 0.5 ? `1, ${key.one.split(",")[0]}` : output < 0.5 ? `0, ${key.zero.split(",")[0]}` : "on the line");
+const labelOf = (output) => (output > 0.5 ? `1, ${key.one.split(",")[0]}` : output < 0.5 ? `0, ${key.zero.split(",")[0]}` : "on the line");
 
 function showTable() {
   const body = element("bp-table").tBodies[0];
@@ -481,7 +473,7 @@ function showTable() {
     th.scope = "row";
     th.textContent = name;
     row.append(th);
-    for (const text of [String(x1), String(x2), truth === null ? "?" : String(truth), `${Number.isFinite(output) ? output.toFixed(3) : python(output)}: ${says(output)}`]) {
+    for (const text of [String(x1), String(x2), truth === null ? "?" : String(truth), `${Number.isFinite(output) ? output.toFixed(3) : python(output)}: ${labelOf(output)}`]) {
       row.insertCell().textContent = text;
     }
   }
@@ -493,8 +485,8 @@ function changed() {
   document.dispatchEvent(new CustomEvent("network-change", { detail: publicState() }));
 }
 
-function look() {
-  seen = call("look", box, GRID[0], GRID[1]);
+function drawNetworkView() {
+  seen = call("network_view", box, GRID[0], GRID[1]);
   state = seen;
   showNetwork();
   showPeople();
@@ -527,7 +519,7 @@ function take() {
   taken = true;
   preview = false;
   losses.push([state.steps, call("loss")]);
-  look();
+  drawNetworkView();
   show();
   changed();
 }
@@ -576,7 +568,7 @@ function learnSteps(count) {
   losses.push(...answer.losses);
   trace = null;
   taken = false;
-  look();
+  drawNetworkView();
   show();
   return answer;
 }
@@ -590,7 +582,7 @@ function oneEpoch() {
 }
 
 function others() {
-  return seen.people.filter(([, , truth]) => truth === null).map(([name, , , output]) => `${name} ${output.toFixed(3)}: ${says(output)}.`).join(" ");
+  return seen.people.filter(([, , truth]) => truth === null).map(([name, , , output]) => `${name} ${output.toFixed(3)}: ${labelOf(output)}.`).join(" ");
 }
 
 function pause() {
@@ -638,7 +630,7 @@ function startFrom(kind, seed) {
   pause();
   state = call("start", kind, seed);
   losses = [[0, call("loss")]];
-  look();
+  drawNetworkView();
   prepare(kind === "article");
   show();
   element("bp-status").textContent = kind === "article"
@@ -652,7 +644,7 @@ function startAgain() {
   pause();
   state = call("start_again");
   losses = [[0, call("loss")]];
-  look();
+  drawNetworkView();
   prepare(false);
   show();
   element("bp-status").textContent = `Back to the start: the loss is ${three(seen.loss)}. Next value, or One step.`;
@@ -694,7 +686,7 @@ function setDigits(every) {
     ? "Every digit, as train.py computes them (Python's repr)."
     : "Numbers as the article works them by hand: each rounded to 3 digits before it is used.";
   again();
-  look();
+  drawNetworkView();
   changed();
 }
 
@@ -737,7 +729,7 @@ function setData(table) {
 
 // The people's drawing and the choice of who is next, for the table learned from now.
 function layout() {
-  seen = call("look", [0, 1, 0, 1], 1, 1); // the people, for the box
+  seen = call("network_view", [0, 1, 0, 1], 1, 1); // the people, for the box
   box = key === ARTICLE_KEY ? [-20, 30, -8, 8] : boxFor(seen.people);
   drawPeople();
   makePeopleChoice();
@@ -745,7 +737,7 @@ function layout() {
 
 function relayout() {
   layout();
-  look();
+  drawNetworkView();
   trace = null;
   prepare(false);
   show();
@@ -766,7 +758,7 @@ function setState(values) {
   }
   element("bp-rate").value = pythonRepr(answer.learn_rate);
   losses = [[answer.steps, call("loss")]];
-  look();
+  drawNetworkView();
   prepare(false);
   show();
   changed();
@@ -775,21 +767,7 @@ function setState(values) {
 
 // ---- Start -----------------------------------------------------------------------------------
 
-async function fetchText(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
-  return response.text();
-}
-
-function loadFiles() {
-  const carried = (id) => document.getElementById(id)?.textContent;
-  if (carried(CARRIED.train) !== undefined) {
-    return Promise.resolve([carried(CARRIED.train), carried(CARRIED.glue), carried(CARRIED.people)]);
-  }
-  return Promise.all([fetchText("../lessons/train.py"), fetchText("backprop_page.py"), fetchText("../lessons/people.py")]);
-}
-
-const files = loadFiles(); // at once, while MicroPython loads
+const files = loadTexts(FILES); // at once, while MicroPython loads
 
 let markReady;
 const ready = new Promise((resolve) => (markReady = resolve));
@@ -826,7 +804,7 @@ document.addEventListener("playground-ready", async (event) => {
     element("bp-person").addEventListener("change", () => {
       pause();
       state = call("set_person", Number(element("bp-person").value));
-      look();
+      drawNetworkView();
       trace = null;
       prepare(false);
       show();

@@ -404,7 +404,7 @@ def learn_steps(count):
     return {"losses": losses, "state": state()}
 
 
-def look(box, columns, lines):
+def network_view(box, columns, lines):
     """What the drawings show now: the loss, each person's output (train.feedforward) and what the
     network says, and which side of 0.5 the output is on at the middle of each cell of a grid of
     `columns` x `lines` over box = [x1 low, x1 high, x2 low, x2 high], from the top line down: 1

@@ -9,7 +9,13 @@
 // imports), learn_page.py and table_page.py (the table the page learns from, which learn_page.py
 // imports), or finds them carried in the single file, shows the lesson's text and gives
 // MicroPython that very text to import.
-const CARRIED = { lesson: "one-neuron-py", glue: "learn-page-py", people: "people-py", table: "table-page-py" }; // ids in the single file
+const FILES = [ // each file: the id of the element that carries it in the single file, its URL
+  { id: "one-neuron-py", url: "../lessons/one_neuron.py" },
+  { id: "learn-page-py", url: "learn_page.py" },
+  { id: "people-py", url: "../lessons/people.py" },
+  { id: "table-page-py", url: "table_page.py" },
+];
+const { loadTexts, draw, scale } = globalThis.playgroundTools; // playground.js's, shared
 
 // The part of the (x1, x2) plane drawn comes with the table (table_page.py): for the four people,
 // weight - 135 from -20 to 30 lb, height - 66 from -8 to 8 in, which holds the six people with
@@ -22,7 +28,7 @@ const LOSS_PLOT = { left: 100, right: 456, top: 38, bottom: 170 }; // in a 480 x
 const LABEL_SIDE = { Alice: "right", Bob: "left", Charlie: "left", Diana: "right", Emily: "left", Frank: "right" };
 let EPOCH = 4; // steps in an epoch: one for each row of the table (the four people)
 const EPOCHS = 100; // the third button's epochs
-const BACKWARDS = { w1: "1", w2: "1", b: "0" }; // heavier and taller says female: all four wrong
+const ALL_FOUR_WRONG = { w1: "1", w2: "1", b: "0" }; // heavier and taller says female: all four wrong
 let table = null; // the table learned from, as table_page.in_use() gives it
 const FRAMES = 25; // 100 epochs are shown in 25 pictures, unless the reader asks for less motion
 
@@ -38,22 +44,8 @@ let losses = []; // [step, loss] since then, for the plot
 let busy = false;
 let stopped = false; // a change by hand stops the 100 epochs under way
 
-const SVG = "http://www.w3.org/2000/svg";
-
 function element(id) {
   return document.getElementById(id);
-}
-
-function draw(parent, tag, attributes, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  if (text !== undefined) node.textContent = text;
-  parent.append(node);
-  return node;
-}
-
-function scale(value, low, high, from, to) {
-  return from + ((value - low) / (high - low)) * (to - from);
 }
 
 function at([x1, x2]) {
@@ -216,8 +208,8 @@ function makeTable(seen) {
 }
 
 function showOutputs(seen) {
-  seen.people.forEach(({ output, says }, i) => {
-    element("learn-row-" + i).lastChild.textContent = `${output3(output)}, ${says}`;
+  seen.people.forEach(({ output, label }, i) => {
+    element("learn-row-" + i).lastChild.textContent = `${output3(output)}, ${label}`;
   });
 }
 
@@ -234,7 +226,7 @@ function describeTable() {
     return;
   }
   const [first, x1Name, x2Name, answer] = table.columns ?? [];
-  const [no, yes] = table.says;
+  const [no, yes] = table.labels;
   const named = (x, name) => (name ? `${x} = ${name}` : x);
   const rows = counted(table.rows.length, "row");
   element("learn-about").textContent =
@@ -302,7 +294,7 @@ function drawLoss() {
 let shownFor = null; // the w1, w2 and b boxes' text the panel shows
 function refresh() {
   shownFor = boxes().join("\n");
-  const seen = toJs(learner.look(...boxes()));
+  const seen = toJs(learner.learning_panel(...boxes()));
   const panel = element("learn");
   panel.classList.toggle("refused", seen.error !== null);
   // Disabled, not just dimmed, while a box is refused: a screen reader says so, and a dimmed
@@ -359,7 +351,7 @@ function showRate() {
 function summary(seen) {
   const newcomers = seen.people
     .filter(({ y_true: truth }) => truth === null)
-    .map(({ name, output, says }) => `${name} ${output3(output)}, ${says}`);
+    .map(({ name, output, label }) => `${name} ${output3(output)}, ${label}`);
   if (newcomers.length) return `After ${steps} steps: loss ${loss4(seen.loss)}; ${newcomers.join("; ")}.`;
   const right = seen.people.filter(({ y_true: truth, output }) => (truth === 1 ? output > 0.5 : output < 0.5)).length;
   return `After ${steps} steps: loss ${loss4(seen.loss)}; ${right} of ${counted(seen.people.length, "row")} right.`;
@@ -368,7 +360,7 @@ function summary(seen) {
 // `count` steps of gradient descent, by the lesson's learn(), from the boxes' w1, w2 and b.
 function learn(count) {
   if (fresh) start = boxes();
-  const trained = toJs(learner.train(...boxes(), count, person, rate()));
+  const trained = toJs(learner.learn_steps(...boxes(), count, person, rate()));
   fresh = false;
   trained.losses.forEach((loss, i) => losses.push([steps + i + 1, loss]));
   steps += count;
@@ -410,28 +402,13 @@ function startAgain() {
 
 function backwards() {
   stopped = true;
-  setValues(BACKWARDS);
+  setValues(ALL_FOUR_WRONG);
   fresh = true;
   const seen = refresh();
   if (seen) element("learn-status").textContent = `w1 = 1, w2 = 1, b = 0: loss ${loss4(seen.loss)}. Now learn.`;
 }
 
 // ---- Start -----------------------------------------------------------------------------------
-
-async function fetchText(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
-  return response.text();
-}
-
-function loadFiles() {
-  const carried = (id) => document.getElementById(id)?.textContent;
-  if (carried(CARRIED.lesson) !== undefined) {
-    return Promise.resolve([carried(CARRIED.lesson), carried(CARRIED.glue), carried(CARRIED.people), carried(CARRIED.table)]);
-  }
-  return Promise.all([fetchText("../lessons/one_neuron.py"), fetchText("learn_page.py"), fetchText("../lessons/people.py"),
-    fetchText("table_page.py")]);
-}
 
 // The table changed (table.js): the panel draws it afresh, and learning starts again from the
 // boxes' w1, w2 and b.
@@ -443,9 +420,9 @@ function showTable() {
   svg.querySelectorAll(":not(title)").forEach((node) => node.remove());
   stopped = true;
   fresh = true;
-  const seen = toJs(learner.look(...boxes()));
+  const seen = toJs(learner.learning_panel(...boxes()));
   // where the boxes hold no neuron, the rows are placed all the same
-  const rows = seen.error === null ? seen : toJs(learner.look("0", "0", "0"));
+  const rows = seen.error === null ? seen : toJs(learner.learning_panel("0", "0", "0"));
   drawPeopleAxes(svg);
   drawPeople(svg, rows);
   describeTable();
@@ -453,7 +430,7 @@ function showTable() {
   return refresh();
 }
 
-const files = loadFiles(); // at once, while MicroPython loads
+const files = loadTexts(FILES); // at once, while MicroPython loads
 
 document.addEventListener("python-ready", async (event) => {
   try {

@@ -10,7 +10,7 @@ import math
 
 from neuron import Neuron
 from one_neuron import learn_rate, mse_loss, learn
-from page import number_or_text, what_to_write
+from page import number_or_text, weighted_sum, what_to_write
 from table_page import in_use
 
 
@@ -43,13 +43,13 @@ def loss(n, table):
     return mse_loss([row["y"] for row in table["rows"]], [n.feedforward(row["x"]) for row in table["rows"]])
 
 
-def train(w1, w2, b, steps, person, rate=None):
+def learn_steps(w1, w2, b, steps, person, rate=None):
     """Take `steps` steps of gradient descent from the boxes' w1, w2 and b, each with the lesson's
     learn() on one row of the table in use, from row `person` on and round again, as the lesson
     goes through its data; give back the new weights and bias, the loss after each step, and
     who is next. The learn rate is the lesson's unless the page's box gives another.
 
-    >>> trained = train("0", "1", "4", 4, 0)   # one epoch from the article's worked example
+    >>> trained = learn_steps("0", "1", "4", 4, 0)   # one epoch from the article's worked example
     >>> trained["weights"], trained["bias"], trained["person"]
     ([-0.28659748407353075, 0.8855039502228027], 4.01930720788085, 0)
     >>> len(trained["losses"]), trained["losses"][-1]
@@ -68,7 +68,7 @@ def train(w1, w2, b, steps, person, rate=None):
     return {"weights": n.weights, "bias": n.bias, "losses": losses, "person": person}
 
 
-def look(w1, w2, b, box=None):
+def learning_panel(w1, w2, b, box=None):
     """What the panel shows for the boxes' w1, w2 and b: the loss, each person's output, and the
     boundary, where the output is 0.5, inside box = [x1 low, x1 high, x2 low, x2 high] (the
     table's own where none is given).
@@ -80,13 +80,13 @@ def look(w1, w2, b, box=None):
     are None where the sums are too big to place the line (an inf weight, or 1e308).
 
     "people" are the four, then Emily and Frank (whose y_true is None: they are not learned from),
-    each with the neuron's output for them and what it says.
+    each with the neuron's output for them and its label: what that output means.
 
-    >>> seen = look("0", "1", "4", [-20, 30, -8, 8])   # the worked example: female where x2 > -4
+    >>> seen = learning_panel("0", "1", "4", [-20, 30, -8, 8])   # the worked example: female where x2 > -4
     >>> seen["loss"], seen["weights"], seen["bias"]
     (0.6943228311358424, [0.0, 1.0], 4.0)
     >>> for person in seen["people"]:
-    ...     print(person["name"], person["x"], person["y_true"], person["output"], person["says"])
+    ...     print(person["name"], person["x"], person["y_true"], person["output"], person["label"])
     Alice [-2, -1] 1 0.9525741268224334 female
     Bob [25, 6] 0 0.9999546021312976 female
     Charlie [17, 4] 0 0.9996646498695336 female
@@ -95,9 +95,9 @@ def look(w1, w2, b, box=None):
     Frank [20, 2] None 0.9975273768433653 female
     >>> seen["boundary"], seen["female_side"]
     ([[30.0, -4.0], [-20.0, -4.0]], [[30.0, -4.0], [30, 8], [-20, 8], [-20.0, -4.0]])
-    >>> look("1e999", "1", "4", [-20, 30, -8, 8])["boundary"] is None   # inf * -20 - inf * 30 is nan
+    >>> learning_panel("1e999", "1", "4", [-20, 30, -8, 8])["boundary"] is None   # inf * -20 - inf * 30 is nan
     True
-    >>> look("abc", "1", "4", [-20, 30, -8, 8])["error"]
+    >>> learning_panel("abc", "1", "4", [-20, 30, -8, 8])["error"]
     "TypeError: weights[0] must be a number, not text: float(input()) reads one, got 'abc' (str)"
     """
     try:
@@ -128,24 +128,19 @@ def look(w1, w2, b, box=None):
     people += [[row["name"], row["x"], None] for row in table["newcomers"]]
     return {"error": None, "weights": n.weights, "bias": n.bias, "loss": loss(n, table),
             "people": [{"name": name, "x": x, "y_true": y_true, "output": n.feedforward(x),
-                        "says": says(n.feedforward(x), table["says"])} for name, x, y_true in people],
+                        "label": label(n.feedforward(x), table["labels"])} for name, x, y_true in people],
             "boundary": boundary, "female_side": female_side, "box": box}
 
 
-def says(output, words=("male", "female")):
-    """What the neuron's output says, as the lesson reads it: near 1 female, near 0 male (or the
-    table's own words for a 1 and a 0).
+def label(output, labels=("male", "female")):
+    """What the neuron's output means, as the lesson reads it: near 1 female, near 0 male (or
+    the table's own labels for a 0 and a 1).
 
-    >>> says(0.9), says(0.1), says(0.5), says(float("nan")), says(0.9, ["sinks", "floats"])
+    >>> label(0.9), label(0.1), label(0.5), label(float("nan")), label(0.9, ["sinks", "floats"])
     ('female', 'male', 'on the line', 'nothing', 'floats')
     """
     if output > 0.5:
-        return words[1]
+        return labels[1]
     if output < 0.5:
-        return words[0]
+        return labels[0]
     return "on the line" if output == 0.5 else "nothing"
-
-
-def weighted_sum(n, x):
-    # What the neuron passes to sigmoid: w1 * x1 + w2 * x2 + b.
-    return n.weights[0] * x[0] + n.weights[1] * x[1] + n.bias

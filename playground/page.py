@@ -248,12 +248,25 @@ def evaluate(w1, w2, b, x1, x2):
     # bias, the inputs it took, each input times its weight, and the sum that it passes to sigmoid,
     # added up in the same order.
     answer["weights"], answer["bias"] = neuron.weights, neuron.bias
-    terms = answer["terms"] = [neuron.weights[0] * answer["inputs"][0],
-                               neuron.weights[1] * answer["inputs"][1]]
-    answer["sum"] = terms[0] + terms[1] + neuron.bias
+    terms = answer["terms"] = [weight * x for weight, x in zip(neuron.weights, answer["inputs"])]
+    answer["sum"] = weighted_sum(neuron, answer["inputs"])
     if answer["sum"] != answer["sum"]:
         answer["nan_from"] = nan_from(read, terms)
     return answer
+
+
+def weighted_sum(neuron, inputs):
+    """The sum a Neuron passes to sigmoid, w1 * x1 + w2 * x2 + b, added up as feedforward adds
+    it. The Neuron keeps this sum to itself (the article's feedforward gives only the output),
+    so the page works it out here, for the boxes (evaluate) and the learning panel's boundary.
+
+    >>> weighted_sum(Neuron([0, 1], 4), [2, 3])
+    7.0
+    """
+    total = 0.0
+    for weight, x in zip(neuron.weights, inputs):
+        total += weight * x
+    return total + neuron.bias
 
 
 def nan_from(read, terms):

@@ -11,11 +11,13 @@
 // glue code in a module script before this one, and its .wasm as base64, given to MicroPython as a
 // data: URL. This script looks for those first, so that the page and the file run the same code.
 const MICROPYTHON = "../node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
-const CARRIED = {
-  neuron: "neuron-py", // ids of the elements that carry the files in the single file
-  page: "page-py",
-  wasm: "micropython-wasm",
-};
+// The files this script runs: the id of the element that carries each in the single file, and
+// where the server has it.
+const FILES = [
+  { id: "neuron-py", url: "../neuron.py" },
+  { id: "page-py", url: "page.py" },
+];
+const WASM_ID = "micropython-wasm"; // MicroPython's .wasm, as base64, in the single file
 
 // The five values, starting at the article's worked example: Neuron([0, 1], 4).feedforward([2, 3]).
 const VALUES = [
@@ -106,6 +108,12 @@ async function fetchText(url) {
   return response.text();
 }
 
+// The text of each file in `files`, in order: the single file's copy where it carries one (the
+// element with the file's id), else the server's (from its url).
+function loadTexts(files) {
+  return Promise.all(files.map(({ id, url }) => document.getElementById(id)?.textContent ?? fetchText(url)));
+}
+
 function makeRows() {
   const template = element("row-template");
   for (const { name, label, start } of VALUES) {
@@ -159,12 +167,22 @@ function makePresets() {
 
 const SVG = "http://www.w3.org/2000/svg";
 
-function svg(tag, attributes, text) {
+// A new SVG element, `tag` with its attributes (and its text, if given), at the end of parent.
+function draw(parent, tag, attributes, text) {
   const node = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
-  element("curve").append(node);
+  parent.append(node);
   return node;
+}
+
+// Where value, from low to high, falls between from and to: a number to a place in a drawing.
+function scale(value, low, high, from, to) {
+  return from + ((value - low) / (high - low)) * (to - from);
+}
+
+function svg(tag, attributes, text) {
+  return draw(element("curve"), tag, attributes, text);
 }
 
 function xOf(z) {
@@ -367,14 +385,13 @@ function update() {
 
 // The files and MicroPython: carried in the single file, else fetched from the server.
 async function loadFiles() {
-  const carried = (id) => document.getElementById(id)?.textContent;
-  if (carried(CARRIED.neuron) !== undefined) {
+  const [source, pageSource] = await loadTexts(FILES);
+  const wasm = document.getElementById(WASM_ID)?.textContent;
+  if (wasm !== undefined) {
     // MicroPython's glue, a module script before this one, left its loader here
-    const wasm = "data:application/wasm;base64," + carried(CARRIED.wasm).replace(/\s/g, "");
-    const mp = await globalThis.loadMicroPython({ url: wasm });
-    return { source: carried(CARRIED.neuron), pageSource: carried(CARRIED.page), mp };
+    const mp = await globalThis.loadMicroPython({ url: "data:application/wasm;base64," + wasm.replace(/\s/g, "") });
+    return { source, pageSource, mp };
   }
-  const [source, pageSource] = await Promise.all([fetchText("../neuron.py"), fetchText("page.py")]);
   // Imported here, not at the top, so that a missing package shows as a message on the page
   const { loadMicroPython } = await import(MICROPYTHON);
   return { source, pageSource, mp: await loadMicroPython() };
@@ -418,8 +435,12 @@ function announceReady(mp) {
   document.dispatchEvent(new CustomEvent("playground-ready", { detail: api }));
 }
 
+// For the page's other scripts, learn.js and backprop.js, which run after this one: the same
+// loader for their own files (lessons/one_neuron.py, train.py...), and the same drawing helpers.
+globalThis.playgroundTools = { loadTexts, draw, scale };
+
 start().catch((error) => {
-  const help = document.getElementById(CARRIED.neuron)
+  const help = document.getElementById(WASM_ID)
     ? // the single file: what stops it is a web site's Content-Security-Policy, or an old browser
       "A web site that serves this file must let it run its inline scripts and WebAssembly: " +
       "see the README's Content-Security-Policy. Opened from a file, it needs a browser " +

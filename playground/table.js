@@ -391,7 +391,7 @@ function copyPython() {
 // Frank), else the rows, and the words for a 1 and a 0.
 function networkData(table) {
   if (table.ready === "people") return null;
-  const [no, yes] = table.says;
+  const [no, yes] = table.labels;
   return {
     names: table.rows.map(({ name }) => name), rows: table.rows.map(({ x }) => x), y_trues: table.rows.map(({ y }) => y),
     one: `${yes}, y_true 1`, zero: `${no}, y_true 0`,

@@ -172,23 +172,23 @@ def read_table(text):
 
 # ---- The ready tables and the table in use ------------------------------------------------------
 
-# Each ready table: its title, its columns (a name, x1, x2 and the answer), the words for a 0 and
-# a 1, and its rows. "people", the lesson's own data, is people() below, with Emily and Frank;
+# Each ready table: its title, its columns (a name, x1, x2 and the answer), its labels (the words
+# for a 0 and a 1), and its rows. "people", the lesson's own data, is people() below, with Emily and Frank;
 # these are the others a teacher can pick. None holds data about a pupil.
 READY = {
     "and": {"title": "AND gate", "columns": ["inputs", "x1", "x2", "x1 AND x2"],
-            "says": ["0", "1"], "rows": [["0 0", 0, 0, 0], ["0 1", 0, 1, 0],
-                                         ["1 0", 1, 0, 0], ["1 1", 1, 1, 1]]},
+            "labels": ["0", "1"], "rows": [["0 0", 0, 0, 0], ["0 1", 0, 1, 0],
+                                           ["1 0", 1, 0, 0], ["1 1", 1, 1, 1]]},
     "or": {"title": "OR gate", "columns": ["inputs", "x1", "x2", "x1 OR x2"],
-           "says": ["0", "1"], "rows": [["0 0", 0, 0, 0], ["0 1", 0, 1, 1],
-                                        ["1 0", 1, 0, 1], ["1 1", 1, 1, 1]]},
+           "labels": ["0", "1"], "rows": [["0 0", 0, 0, 0], ["0 1", 0, 1, 1],
+                                          ["1 0", 1, 0, 1], ["1 1", 1, 1, 1]]},
     "xor": {"title": "XOR (one neuron cannot)", "columns": ["inputs", "x1", "x2", "x1 XOR x2"],
-            "says": ["0", "1"], "rows": [["0 0", 0, 0, 0], ["0 1", 0, 1, 1],
-                                         ["1 0", 1, 0, 1], ["1 1", 1, 1, 0]]},
+            "labels": ["0", "1"], "rows": [["0 0", 0, 0, 0], ["0 1", 0, 1, 1],
+                                           ["1 0", 1, 0, 1], ["1 1", 1, 1, 0]]},
     # Does it float? Mass and volume of things from a kitchen drawer: what floats is lighter than
     # the water it would push aside (1 g for each cm3), so the answer is a straight line's side.
     "float": {"title": "Does it float?", "columns": ["thing", "mass (g)", "volume (cm3)", "floats"],
-              "says": ["sinks", "floats"],
+              "labels": ["sinks", "floats"],
               "rows": [["cork", 2.4, 10, 1], ["ice cube", 9.2, 10, 1], ["candle", 18, 20, 1],
                        ["apple", 15, 18, 1], ["coin", 7.5, 1, 0], ["marble", 5, 2, 0],
                        ["key", 10, 1.3, 0], ["pebble", 13, 5, 0]]},
@@ -224,7 +224,7 @@ def people():
     from one_neuron import data, all_y_trues, emily, frank
     return {"title": "the article's four people",
             "columns": ["person", "weight \u2212 135 (lb)", "height \u2212 66 (in)", "female"],
-            "says": ["male", "female"],
+            "labels": ["male", "female"],
             "rows": [{"name": name, "x": x, "y": y}
                      for name, x, y in zip(PEOPLE, data, all_y_trues)],
             "newcomers": [{"name": "Emily", "x": emily}, {"name": "Frank", "x": frank}],
@@ -259,7 +259,7 @@ def use(text, ready=None):
     >>> use("", ready="xor")["title"], [row["y"] for row in in_use()["rows"]]
     ('XOR (one neuron cannot)', [0, 1, 1, 0])
     >>> answer = use("name;x1;x2;big\\nA;0,5;1;1\\nB;x;1;0")
-    >>> answer["title"], answer["rows"][0]["x"], answer["refused"][0]["row"], answer["says"]
+    >>> answer["title"], answer["rows"][0]["x"], answer["refused"][0]["row"], answer["labels"]
     ('your table', [0.5, 1.0], 3, ['not big', 'big'])
     >>> use("nonsense")["used"], in_use()["title"]
     (False, 'your table')
@@ -270,7 +270,7 @@ def use(text, ready=None):
         table = dict(people(), refused=[], separator=None)
     elif ready is not None:
         table = READY[ready]
-        table = {"title": table["title"], "columns": table["columns"], "says": table["says"],
+        table = {"title": table["title"], "columns": table["columns"], "labels": table["labels"],
                  "rows": [{"name": name, "x": [float(x1), float(x2)], "y": y}
                           for name, x1, x2, y in table["rows"]],
                  "refused": [], "separator": "tab", "newcomers": []}
@@ -278,7 +278,7 @@ def use(text, ready=None):
         table = read_table(text)
         table["title"] = "your table"
         answer = table["columns"] and table["columns"][3]  # the answer's column, by its name
-        table["says"] = ["not " + answer, answer] if answer else ["0", "1"]
+        table["labels"] = ["not " + answer, answer] if answer else ["0", "1"]
         table["newcomers"] = []
     table["ready"] = ready
     table["used"] = len(table["rows"]) > 0

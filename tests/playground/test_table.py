@@ -30,7 +30,8 @@ def test_a_pasted_spreadsheet():
 
 
 def test_each_bad_row_is_refused_alone_and_says_why():
-    text = SPREADSHEET.replace("coin\t7,5", "coin\t7,5,1").replace("key\t10\t1,3\t0", "key\t10\t1,3\tyes")
+    text = SPREADSHEET.replace("coin\t7,5", "coin\t7,5,1")
+    text = text.replace("key\t10\t1,3\t0", "key\t10\t1,3\tyes")
     table = read_table(text + "\n\nshell\t1,500\t2\t0\n" + "lid\t1\n")
     assert [row["name"] for row in table["rows"]] == ["cork", "ice cube", "marble", "apple"]
     assert [(refused["row"], refused["why"]) for refused in table["refused"]] == [
@@ -38,7 +39,8 @@ def test_each_bad_row_is_refused_alone_and_says_why():
         (6, 'the answer is "yes": write 0 or 1'),
         (10, 'x1 is "1,500": write 1.500 with a point, or 1500 with no comma'),
         (11, "it has 2 values: a name, x1, x2 and the answer are 4")]
-    assert table["refused"][0]["text"] == "coin\t7,5,1\t1\t0"  # the row as typed, for the page to show
+    # the row as typed, for the page to show
+    assert table["refused"][0]["text"] == "coin\t7,5,1\t1\t0"
 
 
 def test_more_than_the_page_takes():
@@ -48,13 +50,15 @@ def test_more_than_the_page_takes():
     assert [refused["row"] for refused in table["refused"]] == [MOST_ROWS + 1, MOST_ROWS + 2]
     assert table["refused"][0]["why"] == "the page learns from 30 rows at most"
     assert "infinite" not in read_table("a, inf, 1, 1")["refused"][0]["why"]
-    assert read_table("a, inf, 1, 1")["refused"][0]["why"] == 'x1 is "inf": the neuron learns from finite numbers'
+    assert read_table("a, inf, 1, 1")["refused"][0]["why"] == (
+        'x1 is "inf": the neuron learns from finite numbers')
 
 
 NAMES = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
                                        blacklist_characters="\t,;"), min_size=1, max_size=24)
 FLOATS = st.floats(allow_nan=False, allow_infinity=False)
-ROWS = st.lists(st.tuples(NAMES, FLOATS, FLOATS, st.sampled_from([0, 1])), min_size=1, max_size=MOST_ROWS)
+ROWS = st.lists(st.tuples(NAMES, FLOATS, FLOATS, st.sampled_from([0, 1])),
+                min_size=1, max_size=MOST_ROWS)
 
 
 @given(ROWS, st.sampled_from(["\t", ";", ","]))
@@ -85,22 +89,24 @@ def test_the_ready_tables():
     for name, answers in gates.items():
         assert [row[3] for row in READY[name]["rows"]] == answers
     # what floats is lighter than the water it pushes aside: 1 g for each cm3
-    assert all((mass < volume) == bool(floats) for _, mass, volume, floats in READY["float"]["rows"])
+    assert all((mass < volume) == bool(floats)
+               for _, mass, volume, floats in READY["float"]["rows"])
 
 
 def test_learning_a_table_is_the_lessons_learning():
-    # learn_page.train on "Does it float?" is the lesson's learn() on each row in turn, with the
-    # learn rate of the box, and the loss is the lesson's mse_loss over the rows.
+    # learn_page.learn_steps on "Does it float?" is the lesson's learn() on each row in turn, with
+    # the learn rate of the box, and the loss is the lesson's mse_loss over the rows.
     from neuron import Neuron
     from one_neuron import learn, mse_loss
     use("", ready="float")
     rows = in_use()["rows"]
-    trained = learn_page.train("0", "1", "4", 600, 0, "0.05")
+    trained = learn_page.learn_steps("0", "1", "4", 600, 0, "0.05")
     n = Neuron([0.0, 1.0], 4.0)
     for step in range(600):
         row = rows[step % len(rows)]
         learn(n, row["x"], row["y"], 0.05)
     assert (trained["weights"], trained["bias"]) == (n.weights, n.bias)
-    assert trained["losses"][-1] == mse_loss([r["y"] for r in rows], [n.feedforward(r["x"]) for r in rows])
+    outputs = [n.feedforward(r["x"]) for r in rows]
+    assert trained["losses"][-1] == mse_loss([r["y"] for r in rows], outputs)
     assert trained["losses"][-1] < 0.01
     use("", ready="people")
