@@ -5,14 +5,18 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { lowestContrasts } from "./contrast.mjs";
+import { WCAG_AA, injectAxe, panelAxe, panelColours, panelOnPaper } from "./panel_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const injectAxe = new Function(`if (!globalThis.axe) {\n${AXE}\n}\nreturn globalThis.axe.version;`);
-const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+// The view, for panel_checks.mjs's checks of its colours, its print and axe-core. Its words may
+// stand on a neuron's colour too (rect.bp-node); its arrows' heads (marker path) are not marks.
+const PANEL = {
+  colours: { panel: "#backprop", sides: ".bp-side-one, .bp-side-zero", marks: "text, line, polyline, path, circle, rect, polygon", skip: "marker path", under: "rect.bp-node" },
+  paper: { controls: "#backprop button, #backprop select, #backprop input", code: "#backprop .bp-code pre" },
+  axe: { id: "backprop", tags: WCAG_AA },
+};
 const WORKED = { h1: "0.0474", o1: "0.524", d_L_d_ypred: "-0.952", d_ypred_d_h1: "0.249", d_h1_d_w1: "-0.0904" };
 
 // ---- In the page -----------------------------------------------------------------------------
@@ -92,54 +96,6 @@ export function bpOverlaps() {
 
 // The colour of every word and every mark or line in the view's drawings, paired with every
 // background it can be on; checkDrawings takes the lowest contrast by contrast.mjs.
-// learn_checks.mjs's learnContrast and learnOnPaper do the same for the learning panel: each
-// function goes to the browser alone, with no name from outside it, so each panel has its own.
-export function bpContrast() {
-  const pairs = [];
-  for (const svg of document.querySelectorAll("#backprop svg")) {
-    const backgrounds = [getComputedStyle(svg).backgroundColor];
-    for (const side of svg.querySelectorAll(".bp-side-one, .bp-side-zero")) backgrounds.push(getComputedStyle(side).fill);
-    // the network's words may stand on a neuron's colour too
-    const node = svg.querySelector("rect.bp-node");
-    if (node) backgrounds.push(getComputedStyle(node).fill);
-    for (const part of svg.querySelectorAll("text, line, polyline, path, circle, rect, polygon")) {
-      if (part.matches(".bp-side-one, .bp-side-zero, marker path") || (part.tagName === "text" && part.textContent === "")) continue;
-      const style = getComputedStyle(part);
-      const kind = part.tagName === "text" ? "text" : "graphic";
-      const ink = kind === "text" || style.stroke === "none" ? style.fill : style.stroke;
-      for (const background of backgrounds) {
-        pairs.push({ kind, what: `${part.tagName}.${part.getAttribute("class")} ${part.textContent}`, ink, background });
-      }
-    }
-  }
-  return pairs;
-}
-
-// For print: the buttons hidden, and train.py whole, not cut off at a height.
-export function bpOnPaper() {
-  const flipped = [];
-  for (const sheet of document.styleSheets) {
-    for (const rule of sheet.cssRules) {
-      if (rule.media?.mediaText === "print") {
-        rule.media.mediaText = "all";
-        flipped.push(rule);
-      }
-    }
-  }
-  const code = document.querySelector("#backprop .bp-code pre");
-  const seen = {
-    buttonsShown: [...document.querySelectorAll("#backprop button, #backprop select, #backprop input")].some((node) => node.getClientRects().length > 0),
-    codeCut: code.scrollHeight > code.clientHeight + 1,
-  };
-  for (const rule of flipped) rule.media.mediaText = "print";
-  return seen;
-}
-
-export async function bpAxe(tags) {
-  const results = await globalThis.axe.run(document.getElementById("backprop"), { runOnly: { type: "tag", values: tags } });
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 // The entry point another part of the page uses: a table of its own, the state set and read.
 export function bpEntryPoint() {
   const view = globalThis.networkView;
@@ -175,7 +131,7 @@ one = lambda v: {"name": v["name"], "kind": v["kind"], "line": v["line"], "value
 bp.learn_steps(4 * 1000)
 print(json.dumps({"by_hand": [one(v) for v in by_hand["values"]], "exact": [one(v) for v in exact["values"]],
                   "same": exact["same_as_learn"], "trained": bp.state(), "loss": bp.loss(),
-                  "people": [p[3] for p in bp.look([-20, 30, -8, 8], 1, 1)["people"]]}))
+                  "people": [p[3] for p in bp.network_view([-20, 30, -8, 8], 1, 1)["people"]]}))
 `;
 
 function cpython() {
@@ -256,8 +212,9 @@ export async function checkNetworkView(page, { what, ok, screenshot, phone, widt
     ok(`${what}: nothing scrolls sideways, every button, box and choice 44 px tall or more`);
   }
   await checkDrawings(page, `${what}, at the worked example`, ok);
-  const paper = await page.evaluate(bpOnPaper);
-  assert.deepEqual(paper, { buttonsShown: false, codeCut: false }, `${what}: on paper`);
+  const paper = await page.evaluate(panelOnPaper, PANEL.paper);
+  assert.ok(paper.printRules > 0, `${what}: no print rules found`);
+  assert.deepEqual({ controlsShown: paper.controlsShown, codeCut: paper.codeCut }, { controlsShown: false, codeCut: false }, `${what}: on paper`);
   ok(`${what}: on paper (the print rules on), no buttons and the whole of train.py`);
   if (screenshot && (phone || !parts.includes("next"))) {
     // at the worked example: on a phone the network and its first values, else the controls too
@@ -275,11 +232,11 @@ export async function checkDrawings(page, what, ok) {
   assert.deepEqual(placed.outside, [], `${what}: words cut off`);
   assert.ok(placed.smallestPx >= 12, `${what}: words of ${placed.smallestPx} px`);
   const scheme = (await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)) ? "dark" : "light";
-  const contrast = lowestContrasts(await page.evaluate(bpContrast));
+  const contrast = lowestContrasts(await page.evaluate(panelColours, PANEL.colours));
   assert.ok(contrast.text.ratio >= 4.5, `${what}: ${JSON.stringify(contrast.text)}`);
   assert.ok(contrast.graphic.ratio >= 3, `${what}: ${JSON.stringify(contrast.graphic)}`);
   const version = await page.evaluate(injectAxe);
-  assert.deepEqual(await page.evaluate(bpAxe, WCAG_AA), [], `${what}: axe-core`);
+  assert.deepEqual(await page.evaluate(panelAxe, PANEL.axe), [], `${what}: axe-core`);
   ok(`${what}: ${scheme}: no word overlaps, the smallest ${placed.smallestPx.toFixed(1)} px; lowest contrast ${contrast.text.ratio.toFixed(2)}:1 for words, ${contrast.graphic.ratio.toFixed(2)}:1 for graphics; axe-core ${version}: no WCAG 2.2 A or AA violation`);
 }
 

@@ -28,6 +28,7 @@ import { checkLearning, checkLearningColours } from "./learn_checks.mjs";
 import { checkNetworkView } from "./backprop_checks.mjs";
 import { checkSameState, checkTable } from "./data_checks.mjs";
 import { contrastRatio } from "./contrast.mjs";
+import { injectAxe } from "./panel_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const { values: options } = parseArgs({
@@ -45,7 +46,6 @@ const FILE_LIMIT_MS = 1000; // and the single file, opened from file:, in under 
 const NAMES = ["w1", "w2", "b", "x1", "x2"];
 const LABELS = { w1: "weight w1", w2: "weight w2", b: "bias b", x1: "input x1", x2: "input x2" };
 const SMALL_DESKTOP = { width: 1366, height: 768, phone: false }; // a school laptop, or a projector
-const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
 const RANDOM_PLACES = 300;
 
 // What the page should show for the boxes' text, from CPython: each box read by CPython's own
@@ -269,16 +269,16 @@ async function checkNothingElse(page, what) {
 // ---- Checks shared by every screen ------------------------------------------------------------
 
 // axe-core, the accessibility checker, over the whole page as it is now: no violation of any of
-// its rules (WCAG 2.2 A and AA, and its best practices). Its source is evaluated by the driver,
-// which the single file's Content-Security-Policy does not govern, so the file is checked as is.
+// its rules (WCAG 2.2 A and AA, and its best practices). Its source is run by the driver, which
+// the single file's Content-Security-Policy does not govern, so the file is checked as is.
 async function checkAxe(page, what) {
-  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(AXE);
+  const version = await page.evaluate(injectAxe);
   const violations = await page.evaluate(async () => {
     const results = await globalThis.axe.run(document);
     return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   });
   assert.deepEqual(violations, [], `${what}: axe-core finds violations`);
-  ok(`${what}: axe-core ${await page.evaluate(() => globalThis.axe.version)} finds no violation`);
+  ok(`${what}: axe-core ${version} finds no violation`);
 }
 
 // The drawings' colours, by the test's own calculation (axe cannot judge SVG text): each text

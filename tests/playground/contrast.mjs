@@ -1,5 +1,5 @@
 // WCAG 2.2's contrast ratio, for the browser test's colour checks. The checks that run in the
-// page (drawingContrasts in page_checks.mjs, learnContrast in learn_checks.mjs) each stand alone,
+// page (drawingContrasts in page_checks.mjs, panelColours in panel_checks.mjs) each stand alone,
 // so they report the colours as the page computes them (getComputedStyle's "rgb(r, g, b)") and the
 // ratio is worked out here, in Node, the one place that does it.
 

@@ -7,15 +7,13 @@
 // learn() give for the same text and presses.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { injectAxe } from "./panel_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const injectAxe = new Function(`if (!globalThis.axe) {\n${AXE}\n}\nreturn globalThis.axe.version;`);
 
 // Six rows as a spreadsheet set to write a decimal comma copies them: a header, tabs between the
 // cells, \r\n at each end.

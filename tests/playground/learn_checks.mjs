@@ -6,17 +6,17 @@
 // only evaluate(fn, arg), screenshot(path) and, where the engine can, setColorScheme(scheme).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { lowestContrasts } from "./contrast.mjs";
+import { WCAG_AA, injectAxe, panelAxe, panelColours, panelOnPaper } from "./panel_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-// axe-core's source as a function, so that the page runs it as it runs the checks: not through
-// eval, which the single file's Content-Security-Policy forbids.
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const injectAxe = new Function(`if (!globalThis.axe) {\n${AXE}\n}\nreturn globalThis.axe.version;`);
-const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+// The panel, for panel_checks.mjs's checks of its colours, its print and axe-core.
+const PANEL = {
+  colours: { panel: "#learn", sides: ".female-side, .male-side", marks: "text, line, polyline, circle, rect, polygon", skip: "", under: "" },
+  paper: { controls: "#learn button", code: "#learn .learn-code pre" },
+  axe: { id: "learn", tags: WCAG_AA },
+};
 
 // ---- In the page -----------------------------------------------------------------------------
 
@@ -94,56 +94,6 @@ export function learnOverlaps() {
   return found;
 }
 
-// The colour of every word and every mark or line in the panel's drawings, paired with every
-// background in its drawing (the drawing's own, and both sides of the boundary), with what each
-// is; checkLearningColours gives each pair's contrast by contrast.mjs.
-export function learnContrast() {
-  const pairs = [];
-  for (const svg of document.querySelectorAll("#learn svg")) {
-    const backgrounds = [getComputedStyle(svg).backgroundColor];
-    for (const side of svg.querySelectorAll(".female-side, .male-side")) backgrounds.push(getComputedStyle(side).fill);
-    for (const node of svg.querySelectorAll("text, line, polyline, circle, rect, polygon")) {
-      if (node.matches(".female-side, .male-side") || node.textContent === "" && node.tagName === "text") continue;
-      const style = getComputedStyle(node);
-      const kind = node.tagName === "text" ? "text" : "graphic";
-      const ink = kind === "text" || style.stroke === "none" ? style.fill : style.stroke;
-      for (const background of backgrounds) {
-        pairs.push({ kind, what: `${node.tagName}.${node.getAttribute("class")} ${node.textContent}`, ink, background });
-      }
-    }
-  }
-  return pairs;
-}
-
-// For print: the buttons hidden, and the lesson's code whole, not cut off at a height. The page's
-// print rules are turned on for the screen (their @media print made @media all) while it looks,
-// which any engine can do, then put back.
-export function learnOnPaper() {
-  const flipped = [];
-  for (const sheet of document.styleSheets) {
-    for (const rule of sheet.cssRules) {
-      if (rule.media?.mediaText === "print") {
-        rule.media.mediaText = "all";
-        flipped.push(rule);
-      }
-    }
-  }
-  const code = document.querySelector("#learn .learn-code pre");
-  const seen = {
-    printRules: flipped.length,
-    buttonsShown: [...document.querySelectorAll("#learn button")].some((button) => button.getClientRects().length > 0),
-    codeCut: code.scrollHeight > code.clientHeight + 1,
-  };
-  for (const rule of flipped) rule.media.mediaText = "print";
-  return seen;
-}
-
-// Runs axe-core (already in the page) on the panel alone; its violations, in short.
-export async function learnAxe(tags) {
-  const results = await globalThis.axe.run(document.getElementById("learn"), { runOnly: { type: "tag", values: tags } });
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 // ---- In Node.js ------------------------------------------------------------------------------
 
 // What lessons/one_neuron.py's own functions give on CPython, from the given w1, w2 and b, after
@@ -185,7 +135,7 @@ function cpythonLearning(start, presses) {
 // The panel's way of writing numbers (learn.js), applied to CPython's.
 const output3 = (x) => x.toFixed(3);
 const loss4 = (x) => String(Number(x.toPrecision(4)));
-const says = (x) => (x > 0.5 ? "female" : "male");
+const label = (x) => (x > 0.5 ? "female" : "male");
 const PEOPLE = ["Alice", "Bob", "Charlie", "Diana"];
 const BUTTON_STEPS = { "learn-step": 1, "learn-epoch": 4, "learn-epochs": 400 };
 
@@ -199,10 +149,10 @@ function close(shown, expected, what) {
 function compare(shown, expected, what) {
   assert.equal(shown.loss, loss4(expected.loss), `${what}: the loss`);
   PEOPLE.forEach((name, i) => {
-    assert.equal(shown.rows[name], `${output3(expected.outputs[i])}, ${says(expected.outputs[i])}`, `${what}: ${name}`);
+    assert.equal(shown.rows[name], `${output3(expected.outputs[i])}, ${label(expected.outputs[i])}`, `${what}: ${name}`);
   });
-  assert.equal(shown.rows.Emily, `${output3(expected.emily)}, ${says(expected.emily)}`, `${what}: Emily`);
-  assert.equal(shown.rows.Frank, `${output3(expected.frank)}, ${says(expected.frank)}`, `${what}: Frank`);
+  assert.equal(shown.rows.Emily, `${output3(expected.emily)}, ${label(expected.emily)}`, `${what}: Emily`);
+  assert.equal(shown.rows.Frank, `${output3(expected.frank)}, ${label(expected.frank)}`, `${what}: Frank`);
   const steps = expected.steps;
   assert.match(shown.steps, new RegExp(`^${steps} \\(${Math.floor(steps / 4)} epochs? and ${steps % 4} steps?\\)$`), what);
   assert.equal(shown.next, PEOPLE[steps % 4], `${what}: who is next`);
@@ -346,9 +296,9 @@ async function checkPicture(page, what, ok, phone) {
     await checkLearningColours(page, what, ok);
   }
   if (schemes.length > 1) await page.setColorScheme("light");
-  const paper = await page.evaluate(learnOnPaper);
+  const paper = await page.evaluate(panelOnPaper, PANEL.paper);
   assert.ok(paper.printRules > 0, `${what}: no print rules found`);
-  assert.deepEqual({ buttonsShown: paper.buttonsShown, codeCut: paper.codeCut }, { buttonsShown: false, codeCut: false }, `${what}: on paper`);
+  assert.deepEqual({ controlsShown: paper.controlsShown, codeCut: paper.codeCut }, { controlsShown: false, codeCut: false }, `${what}: on paper`);
   ok(`${what}: on paper (the print rules on), no buttons and the whole lesson`);
 }
 
@@ -356,11 +306,11 @@ async function checkPicture(page, what, ok, phone) {
 export async function checkLearningColours(page, what, ok) {
   const scheme = (await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)) ? "dark" : "light";
   // The lowest for words (WCAG wants 4.5:1) and for graphics (3:1).
-  const contrast = lowestContrasts(await page.evaluate(learnContrast));
+  const contrast = lowestContrasts(await page.evaluate(panelColours, PANEL.colours));
   assert.ok(contrast.text.ratio >= 4.5, `${what}: ${JSON.stringify(contrast.text)}`);
   assert.ok(contrast.graphic.ratio >= 3, `${what}: ${JSON.stringify(contrast.graphic)}`);
   ok(`${what}: ${scheme}: the lowest contrast is ${contrast.text.ratio.toFixed(2)}:1 for words (${contrast.text.what.trim()}), ${contrast.graphic.ratio.toFixed(2)}:1 for graphics (${contrast.graphic.what.trim()})`);
   const version = await page.evaluate(injectAxe);
-  assert.deepEqual(await page.evaluate(learnAxe, WCAG_AA), [], `${what}: axe-core`);
+  assert.deepEqual(await page.evaluate(panelAxe, PANEL.axe), [], `${what}: axe-core`);
   ok(`${what}: ${scheme}: axe-core ${version} finds no WCAG 2.2 A or AA violation on the panel`);
 }
