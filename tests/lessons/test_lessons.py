@@ -32,7 +32,8 @@ from people import emily as EMILY, frank as FRANK  # noqa: E402, the article's t
 
 def lesson(name):
     """Import lessons/NAME.py as a module (its training, under __main__, does not run)."""
-    spec = importlib.util.spec_from_file_location("lesson_" + name[:-3], os.path.join(LESSONS, name))
+    path = os.path.join(LESSONS, name)
+    spec = importlib.util.spec_from_file_location("lesson_" + name[:-3], path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -275,7 +276,8 @@ def test_the_network_learns_xor_as_the_worksheet_says(tmp_path):
     language, code = worksheet_block("Save this as")
     assert language == "python"
     _, answer = worksheet_block("It prints")
-    for name in ["neuron.py", os.path.join("lessons", "train.py"), os.path.join("lessons", "people.py")]:
+    for name in ["neuron.py", os.path.join("lessons", "train.py"),
+                 os.path.join("lessons", "people.py")]:
         shutil.copy(os.path.join(REPOSITORY, name), str(tmp_path))
     (tmp_path / "xor.py").write_text(code)
     printed = run("xor.py", str(tmp_path))
@@ -324,7 +326,8 @@ def sleep(milliseconds):
 
 
 def test_microbit_train_shows_emily_then_frank(tmp_path, printed):
-    for name in ["neuron.py", os.path.join("lessons", "train.py"), os.path.join("lessons", "people.py"),
+    for name in ["neuron.py", os.path.join("lessons", "train.py"),
+                 os.path.join("lessons", "people.py"),
                  os.path.join("lessons", "microbit_train.py")]:
         shutil.copy(os.path.join(REPOSITORY, name), str(tmp_path))
     (tmp_path / "microbit.py").write_text(STAND_IN_MICROBIT)
@@ -412,7 +415,8 @@ def type_at_a_prompt(python, lines, folder):
             tail = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|\r| ", b"", screen[-100:])
             if tail.endswith((b">>>", b"...")) and not select.select([fd], [], [], 0.02)[0]:
                 return
-        raise AssertionError("no prompt from %s; the screen:\n%s" % (python, screen.decode(errors="replace")))
+        raise AssertionError("no prompt from %s; the screen:\n%s"
+                             % (python, screen.decode(errors="replace")))
 
     try:
         read_until_prompt()
@@ -423,7 +427,8 @@ def type_at_a_prompt(python, lines, folder):
     finally:
         os.close(fd)
         os.waitpid(pid, 0)
-    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|\x1b\][^\x07]*\x07", "", screen.decode(errors="replace"))
+    escapes = r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|\x1b\][^\x07]*\x07"  # the terminal's, not text
+    text = re.sub(escapes, "", screen.decode(errors="replace"))
     return text.replace("\r", "")
 
 
@@ -440,11 +445,12 @@ def test_the_worksheet_types_in_at_a_prompt_started_in_lessons(python):
     lines = [line.strip() for line in screen.split("\n")]
     position = 0
     for output in outputs:
-        position = next((i + 1 for i in range(position, len(lines)) if lines[i].endswith(output)), None)
+        position = next((i + 1 for i in range(position, len(lines))
+                         if lines[i].endswith(output)), None)
         assert position is not None, "%s: %r not seen; the screen:\n%s" % (python, output, screen)
 
 
-# --- train.py beside the article -------------------------------------------------------------------
+# --- train.py beside the article -----------------------------------------------------------------
 
 # The inside of the loop of the article's OurNeuralNetwork.train(), as the article prints it, less
 # its "self.": train.py's learn() must hold each line, in this order.
@@ -499,7 +505,8 @@ def test_the_articles_worked_example_by_trains_own_functions():
     network = [Neuron([1, 1], 0) for _ in range(3)]
     train.learn(network, x, 1, 0.1)
     d_L_d_w1 = (1 - network[0].weights[0]) / 0.1
-    # With every digit 0.02147; the article's 0.0214 comes from its rounded -0.952 * 0.249 * -0.0904.
+    # With every digit 0.02147; the article's 0.0214 comes from its rounded
+    # -0.952 * 0.249 * -0.0904.
     assert round(d_L_d_w1, 4) == 0.0215 and round(-0.952 * 0.249 * -0.0904, 4) == 0.0214
 
 
@@ -521,8 +528,9 @@ def test_the_lessons_import_at_a_prompt_started_in_lessons():
     # python -c, like a prompt or a notebook, puts "" first on sys.path, not the lesson's folder.
     for first in ["import network", "import train", "import one_neuron"]:
         code = first + "; import network, train, one_neuron; from neuron import Neuron; print('ok')"
-        result = subprocess.run([sys.executable, "-S", "-c", code], cwd=LESSONS, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, universal_newlines=True)
+        result = subprocess.run([sys.executable, "-S", "-c", code], cwd=LESSONS,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                universal_newlines=True)
         assert result.returncode == 0 and result.stdout.endswith("ok\n"), result.stderr
 
 
@@ -533,5 +541,6 @@ def test_emily_and_frank_are_written_once():
         for name in sorted(os.listdir(folder)):
             if name.endswith((".py", ".js", ".mjs")) and name != "test_lessons.py":
                 with open(os.path.join(folder, name)) as file:
-                    written += [name for line in file if "-7, -3]" in line and ("=" in line or "(" in line)]
+                    written += [name for line in file
+                                if "-7, -3]" in line and ("=" in line or "(" in line)]
     assert written == ["people.py"]

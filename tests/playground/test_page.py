@@ -32,8 +32,9 @@ def cpython_float(text):
 
 # Texts made of what a number is made of, in several scripts, with the characters that make one
 # wrong: a comma, a space inside, a doubled underscore, letters of inf and nan, a Unicode minus.
-PIECES = st.sampled_from(list("0123456789.eE+-_ ,x") + ["inf", "nan", "infinity", "\u0663", "\uff17",
-                                                       "\u0966", "\U0001D7D9", "\xa0", "\u2212", "\u3000"])
+PIECES = st.sampled_from(list("0123456789.eE+-_ ,x") + [
+    "inf", "nan", "infinity", "\u0663", "\uff17", "\u0966", "\U0001D7D9", "\xa0", "\u2212",
+    "\u3000"])
 TEXTS = st.lists(PIECES, max_size=12).map("".join)
 
 
@@ -73,8 +74,9 @@ def test_what_to_write_is_a_number_python_reads(text):
 
 
 @given(st.text(alphabet=st.sampled_from(
-    list("ab1'\"\\\n\r\t\x00\x7f\x85\xa0\xad") + ["\u0663", "\u2212", "\u2003", "\u200b", "\u202e", "\u3000",
-                                                  "\ufeff", "\ue000", "\u00e9", "\u4e00"]), max_size=8))
+    list("ab1'\"\\\n\r\t\x00\x7f\x85\xa0\xad") + [
+        "\u0663", "\u2212", "\u2003", "\u200b", "\u202e", "\u3000", "\ufeff", "\ue000", "\u00e9",
+        "\u4e00"]), max_size=8))
 @example("it's")
 @example("'\"")
 def test_cpython_repr_is_cpythons(text):
