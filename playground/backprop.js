@@ -33,7 +33,7 @@ const FILES = [ // each file: the id of the element that carries it in the singl
   { id: "backprop-page-py", url: "backprop_page.py" },
   { id: "people-py", url: "../lessons/people.py" },
 ];
-const { loadTexts, draw, scale } = globalThis.playgroundTools; // playground.js's, shared
+const { loadTexts, draw, scale, pythonInfNan, decimal } = globalThis.playgroundTools; // playground.js's, shared
 const GRID = [32, 20]; // the cells where the people's drawing says which side of 0.5 the output is
 const PEOPLE_PLOT = { left: 56, right: 456, top: 10, bottom: 238 }; // in a 480 x 300 view box
 const LOSS_PLOT = { left: 100, right: 456, top: 38, bottom: 170 }; // in a 480 x 200 view box
@@ -73,10 +73,9 @@ function call(name, ...args) {
 
 // ---- How numbers are written -------------------------------------------------------------------
 
-const python = (x) => (Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf"); // what Python writes
 // 3 significant digits, as the article writes them: 0.0474, -0.952, -3; Python's exponent form.
 function three(x) {
-  if (!Number.isFinite(x)) return python(x);
+  if (!Number.isFinite(x)) return pythonInfNan(x);
   return String(Number(x.toPrecision(3))).replace(/e([+-])(\d)$/, "e$10$2");
 }
 // A value as the view writes it now: an int as it is; a float to 3 digits or every digit.
@@ -96,7 +95,6 @@ function short(x, isInt = false) {
   return "≈" + (four.length <= 7 ? four : x.toExponential(1).replace(/e([+-])(\d)$/, "e$10$2"));
 }
 const counted = (n, word) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
-const decimal = (power) => (power >= 0 ? String(10 ** power) : "0." + "0".repeat(-power - 1) + "1");
 
 // The expression with its names, or with their numbers: a negative number in brackets after an
 // operator, as a learner writes it: 1 * (-2) + 1 * (-1) + 0.
@@ -473,13 +471,13 @@ function showTable() {
     th.scope = "row";
     th.textContent = name;
     row.append(th);
-    for (const text of [String(x1), String(x2), truth === null ? "?" : String(truth), `${Number.isFinite(output) ? output.toFixed(3) : python(output)}: ${labelOf(output)}`]) {
+    for (const text of [String(x1), String(x2), truth === null ? "?" : String(truth), `${Number.isFinite(output) ? output.toFixed(3) : pythonInfNan(output)}: ${labelOf(output)}`]) {
       row.insertCell().textContent = text;
     }
   }
 }
 
-// ---- Looking and learning ------------------------------------------------------------------------
+// ---- What the view shows, and learning -----------------------------------------------------------
 
 function changed() {
   document.dispatchEvent(new CustomEvent("network-change", { detail: publicState() }));

@@ -15,18 +15,18 @@ const FILES = [ // each file: the id of the element that carries it in the singl
   { id: "people-py", url: "../lessons/people.py" },
   { id: "table-page-py", url: "table_page.py" },
 ];
-const { loadTexts, draw, scale } = globalThis.playgroundTools; // playground.js's, shared
+const { loadTexts, draw, scale, pythonInfNan, decimal } = globalThis.playgroundTools; // playground.js's, shared
 
 // The part of the (x1, x2) plane drawn comes with the table (table_page.py): for the four people,
 // weight - 135 from -20 to 30 lb, height - 66 from -8 to 8 in, which holds the six people with
 // room around them. Where it goes in the SVG:
-let BOX = [-20, 30, -8, 8];
+let drawnBox = [-20, 30, -8, 8];
 const PEOPLE_PLOT = { left: 56, right: 456, top: 10, bottom: 238 }; // in a 480 x 300 view box
 const LOSS_PLOT = { left: 100, right: 456, top: 38, bottom: 170 }; // in a 480 x 200 view box
 // Which side of its mark each of the article's people's name is written on, clear of the other
 // marks; another table's names go where they meet nothing (placeNames).
 const LABEL_SIDE = { Alice: "right", Bob: "left", Charlie: "left", Diana: "right", Emily: "left", Frank: "right" };
-let EPOCH = 4; // steps in an epoch: one for each row of the table (the four people)
+let stepsPerEpoch = 4; // steps in an epoch: one for each row of the table (the four people)
 const EPOCHS = 100; // the third button's epochs
 const ALL_FOUR_WRONG = { w1: "1", w2: "1", b: "0" }; // heavier and taller says female: all four wrong
 let table = null; // the table learned from, as table_page.in_use() gives it
@@ -50,7 +50,7 @@ function element(id) {
 
 function at([x1, x2]) {
   const { left, right, top, bottom } = PEOPLE_PLOT;
-  return [scale(x1, BOX[0], BOX[1], left, right), scale(x2, BOX[2], BOX[3], bottom, top)];
+  return [scale(x1, drawnBox[0], drawnBox[1], left, right), scale(x2, drawnBox[2], drawnBox[3], bottom, top)];
 }
 
 function boxes() {
@@ -65,12 +65,9 @@ function rate() {
 
 // How the panel writes the numbers: outputs to three places, as the lesson prints them; the loss
 // to four significant digits, which show one step's change and still show it when it is tiny.
-const python = (x) => (Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf"); // what Python writes
-const output3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : python(x));
-const loss4 = (x) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : python(x));
+const output3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : pythonInfNan(x));
+const loss4 = (x) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : pythonInfNan(x));
 const counted = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-// A power of ten as a learner writes it: 1, 0.1, 0.01, ...
-const decimal = (power) => (power >= 0 ? String(10 ** power) : "0." + "0".repeat(-power - 1) + "1");
 
 // ---- The people and the boundary --------------------------------------------------------------
 
@@ -82,14 +79,14 @@ function drawPeopleAxes(svg) {
   const people = table.ready === "people";
   const [x1Ticks, x2Ticks] = people
     ? [[-20, -10, 0, 10, 20, 30], [-4, 0, 4]] // not -8, whose number would meet x1's -20 at the corner
-    : [ticks(BOX[0], BOX[1], 6), ticks(BOX[2], BOX[3], 5)];
+    : [ticks(drawnBox[0], drawnBox[1], 6), ticks(drawnBox[2], drawnBox[3], 5)];
   for (const x1 of x1Ticks) {
-    const [x] = at([x1, BOX[2]]);
+    const [x] = at([x1, drawnBox[2]]);
     draw(svg, "line", { class: "axis", x1: x, y1: bottom, x2: x, y2: bottom + 5 });
     draw(svg, "text", { class: "tick", x, y: bottom + 20, "text-anchor": "middle" }, tickText(x1));
   }
   for (const x2 of x2Ticks) {
-    const [, y] = at([BOX[0], x2]);
+    const [, y] = at([drawnBox[0], x2]);
     if (bottom - y < 16) continue; // its number would meet x1's first at the corner
     draw(svg, "line", { class: "axis", x1: left - 5, y1: y, x2: left, y2: y });
     draw(svg, "text", { class: "tick", x: left - 8, y: y + 5, "text-anchor": "end" }, tickText(x2));
@@ -215,14 +212,14 @@ function showOutputs(seen) {
 
 // The panel's words for the table: what it is, its key and its table's caption. The article's
 // four people keep the words they have always had (index.html's); another table has its own.
-let PEOPLE_WORDS = null;
+let peopleWords = null;
 function describeTable() {
   const ids = ["learn-about", "learn-key", "learn-caption", "learn-person-heading"];
-  PEOPLE_WORDS ??= Object.fromEntries(ids.map((id) => [id, element(id).innerHTML]));
+  peopleWords ??= Object.fromEntries(ids.map((id) => [id, element(id).innerHTML]));
   const try_ = document.querySelector("#learn .learn-try");
   try_.hidden = table.ready !== "people";
   if (table.ready === "people") {
-    for (const id of ids) element(id).innerHTML = PEOPLE_WORDS[id];
+    for (const id of ids) element(id).innerHTML = peopleWords[id];
     return;
   }
   const [first, x1Name, x2Name, answer] = table.columns ?? [];
@@ -266,8 +263,8 @@ function drawLoss() {
   const powers = shown.map(([, loss]) => Math.log10(loss));
   const highest = Math.min(0, Math.ceil(Math.max(-1, ...powers))); // the loss is at most 1
   const lowest = Math.max(-12, Math.min(highest - 1, Math.floor(Math.min(...powers, 0))));
-  const epochs = Math.max(1, Math.ceil(steps / EPOCH)); // the plot's width, in whole epochs
-  const x = (step) => scale(step / EPOCH, 0, epochs, left, right);
+  const epochs = Math.max(1, Math.ceil(steps / stepsPerEpoch)); // the plot's width, in whole epochs
+  const x = (step) => scale(step / stepsPerEpoch, 0, epochs, left, right);
   const y = (loss) => scale(Math.max(Math.log10(loss), lowest), lowest, highest, bottom, top);
   draw(svg, "line", { class: "axis", x1: left, y1: bottom, x2: right, y2: bottom });
   draw(svg, "line", { class: "axis", x1: left, y1: bottom, x2: left, y2: top });
@@ -279,7 +276,7 @@ function drawLoss() {
     }
   }
   for (const [epoch, anchor] of [[0, "start"], [epochs, "end"]]) {
-    draw(svg, "text", { class: "tick", x: x(epoch * EPOCH), y: bottom + 20, "text-anchor": anchor }, String(epoch));
+    draw(svg, "text", { class: "tick", x: x(epoch * stepsPerEpoch), y: bottom + 20, "text-anchor": anchor }, String(epoch));
   }
   draw(svg, "text", { class: "axis-name", x: (left + right) / 2, y: bottom + 20, "text-anchor": "middle" }, "epochs");
   draw(svg, "text", { class: "axis-name", x: left + 6, y: top - 12, "text-anchor": "start" }, "loss");
@@ -288,7 +285,7 @@ function drawLoss() {
   if (last) draw(svg, "circle", { class: "loss-point", cx: x(last[0]), cy: y(last[1]), r: 4.5 });
 }
 
-// ---- Looking and learning --------------------------------------------------------------------
+// ---- What the panel shows, and learning ----------------------------------------------------------
 
 // Asks Python about the boxes' neuron and shows its answer; null where neuron.py refuses a box.
 let shownFor = null; // the w1, w2 and b boxes' text the panel shows
@@ -327,7 +324,7 @@ function refresh() {
   // no-break spaces, so that a narrow screen breaks the line after a comma, not inside "b = 4"
   element("learn-neuron").textContent = `w1 = ${w1}, w2 = ${w2}, b = ${b}`.replace(/ = /g, "\u00a0=\u00a0");
   element("learn-steps").textContent =
-    `${steps} (${counted(Math.floor(steps / EPOCH), "epoch")} and ${counted(steps % EPOCH, "step")})`;
+    `${steps} (${counted(Math.floor(steps / stepsPerEpoch), "epoch")} and ${counted(steps % stepsPerEpoch, "step")})`;
   drawLoss();
   return rateRefused ? null : seen;
 }
@@ -400,7 +397,7 @@ function startAgain() {
   if (seen) element("learn-status").textContent = `Back to the start: loss ${loss4(seen.loss)}.`;
 }
 
-function backwards() {
+function startAllFourWrong() {
   stopped = true;
   setValues(ALL_FOUR_WRONG);
   fresh = true;
@@ -414,8 +411,8 @@ function backwards() {
 // boxes' w1, w2 and b.
 function showTable() {
   table = toJs(tables.in_use());
-  BOX = table.box;
-  EPOCH = table.rows.length;
+  drawnBox = table.box;
+  stepsPerEpoch = table.rows.length;
   const svg = element("people");
   svg.querySelectorAll(":not(title)").forEach((node) => node.remove());
   stopped = true;
@@ -448,10 +445,10 @@ document.addEventListener("python-ready", async (event) => {
     element("learn-rate").value = String(learner.learn_rate); // the lesson's
     const seen = showTable();
     element("learn-status").textContent = `Ready: loss ${loss4(seen.loss)}. Press a button to learn.`;
-    const counts = { "learn-step": () => 1, "learn-epoch": () => EPOCH, "learn-epochs": () => EPOCHS * EPOCH };
+    const counts = { "learn-step": () => 1, "learn-epoch": () => stepsPerEpoch, "learn-epochs": () => EPOCHS * stepsPerEpoch };
     for (const [id, count] of Object.entries(counts)) element(id).addEventListener("click", () => press(count()));
     element("learn-reset").addEventListener("click", startAgain);
-    element("learn-backwards").addEventListener("click", backwards);
+    element("learn-backwards").addEventListener("click", startAllFourWrong);
     // w1, w2 or b changed by hand, or the learn rate: learning starts again from there.
     document.addEventListener("input", (changed) => {
       if (!/^((w1|w2|b)-(box|slider)|learn-rate)$/.test(changed.target.id)) return;

@@ -186,10 +186,10 @@ def cpython_repr(text):
     return quote + "".join(written) + quote
 
 
-def neuron_says(box, text):
+def neuron_message(box, text):
     """neuron.py's own message for text in one box, the other boxes holding numbers.
 
-    >>> neuron_says("x2", "1,5")
+    >>> neuron_message("x2", "1,5")
     "TypeError: inputs[1] must be a number, not text: float(input()) reads one, got '1,5' (str)"
     """
     values = dict((name, 0.0) for name in BOXES)
@@ -230,7 +230,7 @@ def evaluate(w1, w2, b, x1, x2):
     refused = {}
     for name in BOXES:
         if read[name] is None and name not in waiting:
-            error = neuron_says(name, texts[name])
+            error = neuron_message(name, texts[name])
             refused[name] = {"error": error, "named": error.split(": ", 1)[1].split(" ")[0],
                              "hint": what_to_write(texts[name])}
     answer = {"read": read, "waiting": waiting, "refused": refused, "nan_from": None,

@@ -181,6 +181,16 @@ function scale(value, low, high, from, to) {
   return from + ((value - low) / (high - low)) * (to - from);
 }
 
+// How Python writes a float that is no finite number: nan, inf or -inf.
+function pythonInfNan(x) {
+  return Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
+}
+
+// A power of ten as a learner writes it: 1, 0.1, 0.01, ...
+function decimal(power) {
+  return power >= 0 ? String(10 ** power) : "0." + "0".repeat(-power - 1) + "1";
+}
+
 function svg(tag, attributes, text) {
   return draw(element("curve"), tag, attributes, text);
 }
@@ -436,8 +446,9 @@ function announceReady(mp) {
 }
 
 // For the page's other scripts, learn.js and backprop.js, which run after this one: the same
-// loader for their own files (lessons/one_neuron.py, train.py...), and the same drawing helpers.
-globalThis.playgroundTools = { loadTexts, draw, scale };
+// loader for their own files (lessons/one_neuron.py, train.py...), the same drawing helpers and
+// the same way of writing numbers.
+globalThis.playgroundTools = { loadTexts, draw, scale, pythonInfNan, decimal };
 
 start().catch((error) => {
   const help = document.getElementById(WASM_ID)
