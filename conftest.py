@@ -15,7 +15,8 @@ if sys.version_info < OLDEST_PYTHON:
 import pytest
 from hypothesis import settings
 
-pytest_plugins = ["pytester"]  # lets test_neuron.py run the check below on a sample project
+# pytester lets tests/test_repository.py run the check below on a sample project.
+pytest_plugins = ["pytester"]
 
 # CI explores more examples, from a fixed seed so that a red run can be repeated; nobody wants
 # a slow shared machine to fail a test on time alone, so neither profile has a deadline.

@@ -9,11 +9,10 @@
 //
 // The browsers are Debian's chromium, firefox-esr and WebKitGTK's MiniBrowser (webkit2gtk-driver,
 // under Xvfb): engines.mjs says how each is found and driven; none is ever downloaded. Every
-// engine runs every check; one that fails, or does not start, fails the run. Chromium's
-// screenshots, screenshot.png (the served page on a desktop), screenshot-phone.png (the single
-// file on a phone) and learn-desktop.png and learn-phone.png (the learning panel), go to a folder
-// outside the repository unless DIR names one (`--screenshots playground/screenshots` makes the README's);
-// the other engines' go to that outside folder always.
+// engine runs every check; one that fails, or does not start, fails the run. Chromium's seven
+// screenshots that the READMEs show (the names in checkEngine's `readme`) go to a folder outside
+// the repository unless DIR names one (`--screenshots playground/screenshots` makes the
+// READMEs'); the other engines' go to that outside folder always.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -41,7 +40,7 @@ const SCREENSHOTS = options.screenshots ? resolve(options.screenshots) : OUTSIDE
 const LOOKED_AT = join(tmpdir(), "neuron-playground-looked-at");
 const SINGLE_FILE = pathToFileURL(join(ROOT, "playground", "neuron-playground.html")).href;
 const WORKED_EXAMPLE = "0.9990889488055994"; // Neuron([0, 1], 4).feedforward([2, 3])
-const LOAD_LIMIT_MS = 2000; // the README promises a page ready in under two seconds
+const LOAD_LIMIT_MS = 2000; // a page ready in under two seconds (tests/playground/README.md)
 const FILE_LIMIT_MS = 1000; // and the single file, opened from file:, in under one
 const NAMES = ["w1", "w2", "b", "x1", "x2"];
 const LABELS = { w1: "weight w1", w2: "weight w2", b: "bias b", x1: "input x1", x2: "input x2" };
@@ -880,7 +879,7 @@ async function checkEngineLayer(url) {
 // Every check, in one engine: the served page, the single file, on a desktop and a phone.
 async function checkEngine(url) {
   for (const [what, why] of Object.entries(LIMITS[engine])) console.log(`note ${engine} cannot: ${what}: ${why}`);
-  // Chromium's two that the README shows go where --screenshots says; every other one outside.
+  // Chromium's seven that the READMEs show go where --screenshots says; every other one outside.
   const readme = (name) => engine === "chromium" && ["screenshot.png", "screenshot-phone.png", "learn-desktop.png", "learn-phone.png", "network-desktop.png", "network-phone.png", "table-desktop.png"].includes(name);
   const shots = (name) => (readme(name) ? join(SCREENSHOTS, name) : join(OUTSIDE, name.replace(".png", `-${engine}.png`)));
   await checkDesktop(url + "playground/", url, "served", shots("screenshot.png"));
