@@ -183,11 +183,11 @@ def test_each_branch_of_sigmoid_says_in_place_why_it_is_there():
 def test_no_docstring_costs_the_micro_bit_its_memory():
     # The micro:bit's MicroPython keeps a function's docstring in its 9.5 KB heap for as long as
     # the function lives (80 bytes for a line of 50 characters), and holds every string of the
-    # file while it compiles it (the module's and Neuron's docstrings, 1.3 KB, made a learner's
-    # 45-line main.py run out of memory at `from neuron import Neuron`); comments cost it nothing.
-    # So neuron.py's documentation is in comments, which help() shows on CPython. Its strings stay
-    # short: none longer than one such 50-character line, and together (the messages, not the
-    # short names) under a quarter of the 1.3 KB that broke that program. The board itself is
+    # file while it compiles it (with the module's and Neuron's docstrings, 1.3 KB, a learner's
+    # program, compat/learner.py, runs out of memory at `from neuron import Neuron`); comments
+    # cost it nothing. So neuron.py's documentation is in comments, which help() shows on CPython.
+    # Its strings stay short: none longer than one such 50-character line, and together (the
+    # messages, not the short names) under a quarter of those 1.3 KB. The board itself is
     # measured by compat/microbit_check.py and compat/learner.py.
     tree = ast.parse(read("neuron.py"))
     documented = [node for node in ast.walk(tree)
