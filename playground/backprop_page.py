@@ -404,10 +404,10 @@ def learn_steps(count):
     return {"losses": losses, "state": state()}
 
 
-def network_view(box, columns, lines):
+def network_view(box, columns, rows):
     """What the drawings show now: the loss, each person's output (train.feedforward) and what the
     network says, and which side of 0.5 the output is on at the middle of each cell of a grid of
-    `columns` x `lines` over box = [x1 low, x1 high, x2 low, x2 high], from the top line down: 1
+    `columns` x `rows` over box = [x1 low, x1 high, x2 low, x2 high], from the top row down: 1
     where it says 1 (female, for the article's people)."""
     network = view["network"]
     table = view["table"]
@@ -418,8 +418,8 @@ def network_view(box, columns, lines):
         people.append([name, x, None, train.feedforward(network, x)])
     low1, high1, low2, high2 = [float(v) for v in box]
     grid = []
-    for line in range(lines):
-        x2 = high2 - (line + 0.5) * (high2 - low2) / lines
+    for row in range(rows):
+        x2 = high2 - (row + 0.5) * (high2 - low2) / rows
         grid.append([1 if train.feedforward(network, [low1 + (c + 0.5) * (high1 - low1) / columns, x2]) > 0.5
                      else 0 for c in range(columns)])
     answer = state()
