@@ -141,7 +141,10 @@ function cpython(script, input = "") {
 
 function startServer() {
   // Port 0: the system picks a free port, which the server prints.
-  const server = spawn("python3", ["-u", "-m", "http.server", "--bind", "127.0.0.1", "0"], { cwd: ROOT });
+  // Its standard error, a line for every request, goes nowhere: a pipe that nobody reads fills
+  // (64 KB, a few hundred requests) and the server then waits for ever to write its next line.
+  const server = spawn("python3", ["-u", "-m", "http.server", "--bind", "127.0.0.1", "0"],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] });
   return new Promise((resolve, reject) => {
     let printed = "";
     server.stdout.on("data", (data) => {
