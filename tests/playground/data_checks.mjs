@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { injectAxe } from "./panel_checks.mjs";
+import { assertClose, injectAxe, loss4, output3 } from "./panel_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -132,14 +132,6 @@ function cpython(script, input, what) {
   return result.stdout;
 }
 
-const loss4 = (x) => String(Number(x.toPrecision(4)));
-const output3 = (x) => x.toFixed(3);
-
-function close(shown, expected, what) {
-  // MicroPython and CPython may round exp() differently in the last bit; 600 steps keep that small.
-  assert.ok(Math.abs(Number(shown) - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), `${what}: ${shown} on the page, ${expected} on CPython`);
-}
-
 // The copied Python, run by python3 from the repository's root (where neuron.py is), and what it
 // printed; on the emulated micro:bit too where asked (compat/microbit.mjs puts neuron.py beside it).
 function runPython(code, board) {
@@ -219,9 +211,9 @@ export async function checkTable(page, { what, ok, reopen, board, shots }) {
     shown = await page.evaluate(tableShown);
     const expected = answers[i + 1];
     assert.equal(shown.loss, loss4(expected.loss), `${what}, after ${id}: the loss`);
-    close(shown.boxes.w1, expected.weights[0], `${what}, after ${id}: w1`);
-    close(shown.boxes.w2, expected.weights[1], `${what}, after ${id}: w2`);
-    close(shown.boxes.b, expected.bias, `${what}, after ${id}: b`);
+    assertClose(shown.boxes.w1, expected.weights[0], `${what}, after ${id}: w1`);
+    assertClose(shown.boxes.w2, expected.weights[1], `${what}, after ${id}: w2`);
+    assertClose(shown.boxes.b, expected.bias, `${what}, after ${id}: b`);
     shown.rows.forEach((row, k) => assert.equal(row[4].split(",")[0], output3(expected.outputs[k]), `${what}: ${row[0]}`));
   }
   const last = answers.at(-1);
@@ -268,7 +260,7 @@ export async function checkTable(page, { what, ok, reopen, board, shots }) {
   const unsure = last.outputs.reduce((best, output, k) => (Math.abs(output - 0.5) < Math.abs(last.outputs[best] - 0.5) ? k : best), 0);
   const row = table.rows[unsure];
   assert.ok(code.includes(`y = n.feedforward([${row.x.join(", ")}])  # ${row.name}, the row it is least sure of\n`), `${what}: ${code}`);
-  close(pageOutput, last.outputs[unsure], `${what}: the page's output for ${row.name}`);
+  assertClose(pageOutput, last.outputs[unsure], `${what}: the page's output for ${row.name}`);
   assert.ok(/^Copied the Python\.$/.test(shown.pythonStatus) || (/copy it with Ctrl\+C/.test(shown.pythonStatus) && shown.selected.trim() === code.trim()),
     `${what}: after "Copy as Python": ${shown.pythonStatus}, selected ${JSON.stringify(shown.selected)}`);
   const printed = runPython(code, board);

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { lowestContrasts } from "./contrast.mjs";
-import { WCAG_AA, injectAxe, panelAxe, panelColours, panelOnPaper } from "./panel_checks.mjs";
+import { WCAG_AA, assertClose, injectAxe, loss4, output3, panelAxe, panelColours, panelOnPaper } from "./panel_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // The panel, for panel_checks.mjs's checks of its colours, its print and axe-core.
@@ -132,19 +132,9 @@ function cpythonLearning(start, presses) {
   return JSON.parse(result.stdout);
 }
 
-// The panel's way of writing numbers (learn.js), applied to CPython's.
-const output3 = (x) => x.toFixed(3);
-const loss4 = (x) => String(Number(x.toPrecision(4)));
 const label = (x) => (x > 0.5 ? "female" : "male");
 const PEOPLE = ["Alice", "Bob", "Charlie", "Diana"];
 const BUTTON_STEPS = { "learn-step": 1, "learn-epoch": 4, "learn-epochs": 400 };
-
-function close(shown, expected, what) {
-  const number = Number(shown);
-  // MicroPython and CPython may round exp() differently in the last bit; 400 steps keep that small.
-  assert.ok(Math.abs(number - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), `${what}: ${shown} on the page, ${expected} on CPython`);
-  return Math.abs(number - expected);
-}
 
 function compare(shown, expected, what) {
   assert.equal(shown.loss, loss4(expected.loss), `${what}: the loss`);
@@ -159,9 +149,9 @@ function compare(shown, expected, what) {
   const [w1, w2, b] = [...expected.weights, expected.bias].map(output3);
   assert.equal(shown.neuron, `w1 = ${w1}, w2 = ${w2}, b = ${b}`, `${what}: the neuron, rounded`);
   let drift = 0;
-  drift = Math.max(drift, close(shown.boxes.w1, expected.weights[0], `${what}: w1`));
-  drift = Math.max(drift, close(shown.boxes.w2, expected.weights[1], `${what}: w2`));
-  drift = Math.max(drift, close(shown.boxes.b, expected.bias, `${what}: b`));
+  drift = Math.max(drift, assertClose(shown.boxes.w1, expected.weights[0], `${what}: w1`));
+  drift = Math.max(drift, assertClose(shown.boxes.w2, expected.weights[1], `${what}: w2`));
+  drift = Math.max(drift, assertClose(shown.boxes.b, expected.bias, `${what}: b`));
   return drift;
 }
 

@@ -1,8 +1,10 @@
-// Checks that the page's two panels with drawings, the learning panel (learn_checks.mjs) and the
-// network view (backprop_checks.mjs), share. The functions at the top run inside the page: each is
-// sent to the browser alone, so it uses no name from outside itself, and takes one plain argument
-// that says which panel (its selectors), as every driver can send.
+// What the checks of the page's two cards, the learning panel (learn_checks.mjs) and the network
+// view (backprop_checks.mjs), share, with data_checks.mjs: axe-core, the panel's way of writing
+// numbers, and a closeness to CPython's. The functions under "In the page" run inside the page:
+// each is sent to the browser alone, so it uses no name from outside itself, and takes one plain
+// argument that says which panel (its selectors), as every driver can send.
 
+import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -13,6 +15,19 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.mi
 export const injectAxe = new Function(`if (!globalThis.axe) {\n${AXE}\n}\nreturn globalThis.axe.version;`);
 // The WCAG 2.2 rules, levels A and AA, by axe-core's tags.
 export const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+// The learning panel's way of writing numbers (learn.js), applied to CPython's.
+export const output3 = (x) => x.toFixed(3);
+export const loss4 = (x) => String(Number(x.toPrecision(4)));
+
+// A number the page shows (text) against CPython's: within 1e-9 of it, relative, as MicroPython
+// and CPython may round exp() differently in the last bit and hundreds of steps keep that small.
+// Gives how far apart they are.
+export function assertClose(shown, expected, what) {
+  const distance = Math.abs(Number(shown) - expected);
+  assert.ok(distance <= 1e-9 * Math.max(1, Math.abs(expected)), `${what}: ${shown} on the page, ${expected} on CPython`);
+  return distance;
+}
 
 // ---- In the page -----------------------------------------------------------------------------
 
