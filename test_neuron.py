@@ -106,7 +106,7 @@ BRANCH_POINTS = [
 ]
 # Points found by sampling where the plain 1 / (1 + exp(-x)) is more than 2 ulp off.
 NAIVE_FAILS_AT = [-36.748803808443355, -36.77212863988201, -36.750671734340315]
-# Points a new user's search found where sigmoid is 2 ulp off or more (2.0014 and 1.986): the
+# Points where sigmoid is 2 ulp off or more (2.0014 and 1.986), found by a search: the
 # answer lies just below a power of two, where an ulp is smallest for its size (TESTING.md).
 JUST_BELOW_A_POWER_OF_TWO = [-4.84425982123796, -2.708688684914884]
 # The bound that three roundings allow (TESTING.md, "How accurate").

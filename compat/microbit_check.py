@@ -228,7 +228,7 @@ def trained(lines):
 
 
 # How many refusals one program holds: one, so that the check asks no more of the heap than a
-# learner's short program. Four fitted beside a 6.5 KB neuron.py; beside an 8 KB one, two did not.
+# learner's short program.
 REFUSALS_PER_PROGRAM = 1
 
 checks = 0

@@ -211,7 +211,7 @@ function showOutputs(seen) {
 }
 
 // The panel's words for the table: what it is, its key and its table's caption. The article's
-// four people keep the words they have always had (index.html's); another table has its own.
+// four people keep index.html's own words; another table has its own.
 let peopleWords = null;
 function describeTable() {
   const ids = ["learn-about", "learn-key", "learn-caption", "learn-person-heading"];

@@ -10,9 +10,9 @@
 // The browsers are Debian's chromium, firefox-esr and WebKitGTK's MiniBrowser (webkit2gtk-driver,
 // under Xvfb): engines.mjs says how each is found and driven; none is ever downloaded. Every
 // engine runs every check; one that fails, or does not start, fails the run. Chromium's seven
-// screenshots that the READMEs show (the names in checkEngine's `readme`) go to a folder outside
-// the repository unless DIR names one (`--screenshots playground/screenshots` makes the
-// READMEs'); the other engines' go to that outside folder always.
+// screenshots kept in playground/screenshots (the names in checkEngine's `readme`) go to a folder
+// outside the repository unless DIR names one (`--screenshots playground/screenshots` makes the
+// repository's); the other engines' go to that outside folder always.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -882,7 +882,7 @@ async function checkEngineLayer(url) {
 // Every check, in one engine: the served page, the single file, on a desktop and a phone.
 async function checkEngine(url) {
   for (const [what, why] of Object.entries(LIMITS[engine])) console.log(`note ${engine} cannot: ${what}: ${why}`);
-  // Chromium's seven that the READMEs show go where --screenshots says; every other one outside.
+  // Chromium's seven kept in the repository go where --screenshots says; every other one outside.
   const readme = (name) => engine === "chromium" && ["screenshot.png", "screenshot-phone.png", "learn-desktop.png", "learn-phone.png", "network-desktop.png", "network-phone.png", "table-desktop.png"].includes(name);
   const shots = (name) => (readme(name) ? join(SCREENSHOTS, name) : join(OUTSIDE, name.replace(".png", `-${engine}.png`)));
   await checkDesktop(url + "playground/", url, "served", shots("screenshot.png"));
