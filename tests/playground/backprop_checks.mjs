@@ -6,8 +6,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { lowestContrasts } from "./contrast.mjs";
-import { WCAG_AA, injectAxe, panelAxe, panelColours, panelOnPaper } from "./panel_checks.mjs";
+import { WCAG_AA, checkPanelColours, checkPanelOnPaper } from "./panel_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // The view, for panel_checks.mjs's checks of its colours, its print and axe-core. Its words may
@@ -212,9 +211,7 @@ export async function checkNetworkView(page, { what, ok, screenshot, phone, widt
     ok(`${what}: nothing scrolls sideways, every button, box and choice 44 px tall or more`);
   }
   await checkDrawings(page, `${what}, at the worked example`, ok);
-  const paper = await page.evaluate(panelOnPaper, PANEL.paper);
-  assert.ok(paper.printRules > 0, `${what}: no print rules found`);
-  assert.deepEqual({ controlsShown: paper.controlsShown, codeCut: paper.codeCut }, { controlsShown: false, codeCut: false }, `${what}: on paper`);
+  await checkPanelOnPaper(page, PANEL, what);
   ok(`${what}: on paper (the print rules on), no buttons and the whole of train.py`);
   if (screenshot && (phone || !parts.includes("next"))) {
     // at the worked example: on a phone the network and its first values, else the controls too
@@ -231,12 +228,7 @@ export async function checkDrawings(page, what, ok) {
   assert.deepEqual(placed.overlaps, [], `${what}: words overlap`);
   assert.deepEqual(placed.outside, [], `${what}: words cut off`);
   assert.ok(placed.smallestPx >= 12, `${what}: words of ${placed.smallestPx} px`);
-  const scheme = (await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)) ? "dark" : "light";
-  const contrast = lowestContrasts(await page.evaluate(panelColours, PANEL.colours));
-  assert.ok(contrast.text.ratio >= 4.5, `${what}: ${JSON.stringify(contrast.text)}`);
-  assert.ok(contrast.graphic.ratio >= 3, `${what}: ${JSON.stringify(contrast.graphic)}`);
-  const version = await page.evaluate(injectAxe);
-  assert.deepEqual(await page.evaluate(panelAxe, PANEL.axe), [], `${what}: axe-core`);
+  const { scheme, contrast, version } = await checkPanelColours(page, PANEL, what);
   ok(`${what}: ${scheme}: no word overlaps, the smallest ${placed.smallestPx.toFixed(1)} px; lowest contrast ${contrast.text.ratio.toFixed(2)}:1 for words, ${contrast.graphic.ratio.toFixed(2)}:1 for graphics; axe-core ${version}: no WCAG 2.2 A or AA violation`);
 }
 

@@ -7,8 +7,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { lowestContrasts } from "./contrast.mjs";
-import { WCAG_AA, assertClose, injectAxe, loss4, output3, panelAxe, panelColours, panelOnPaper } from "./panel_checks.mjs";
+import { WCAG_AA, assertClose, checkPanelColours, checkPanelOnPaper, loss4, output3 } from "./panel_checks.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // The panel, for panel_checks.mjs's checks of its colours, its print and axe-core.
@@ -286,21 +285,13 @@ async function checkPicture(page, what, ok, phone) {
     await checkLearningColours(page, what, ok);
   }
   if (schemes.length > 1) await page.setColorScheme("light");
-  const paper = await page.evaluate(panelOnPaper, PANEL.paper);
-  assert.ok(paper.printRules > 0, `${what}: no print rules found`);
-  assert.deepEqual({ controlsShown: paper.controlsShown, codeCut: paper.codeCut }, { controlsShown: false, codeCut: false }, `${what}: on paper`);
+  await checkPanelOnPaper(page, PANEL, what);
   ok(`${what}: on paper (the print rules on), no buttons and the whole lesson`);
 }
 
 // The contrast of the panel's drawings and axe-core's rules, in the colour scheme the page has.
 export async function checkLearningColours(page, what, ok) {
-  const scheme = (await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)) ? "dark" : "light";
-  // The lowest for words (WCAG wants 4.5:1) and for graphics (3:1).
-  const contrast = lowestContrasts(await page.evaluate(panelColours, PANEL.colours));
-  assert.ok(contrast.text.ratio >= 4.5, `${what}: ${JSON.stringify(contrast.text)}`);
-  assert.ok(contrast.graphic.ratio >= 3, `${what}: ${JSON.stringify(contrast.graphic)}`);
+  const { scheme, contrast, version } = await checkPanelColours(page, PANEL, what);
   ok(`${what}: ${scheme}: the lowest contrast is ${contrast.text.ratio.toFixed(2)}:1 for words (${contrast.text.what.trim()}), ${contrast.graphic.ratio.toFixed(2)}:1 for graphics (${contrast.graphic.what.trim()})`);
-  const version = await page.evaluate(injectAxe);
-  assert.deepEqual(await page.evaluate(panelAxe, PANEL.axe), [], `${what}: axe-core`);
   ok(`${what}: ${scheme}: axe-core ${version} finds no WCAG 2.2 A or AA violation on the panel`);
 }

@@ -1,12 +1,14 @@
 // What the checks of the page's two cards, the learning panel (learn_checks.mjs) and the network
 // view (backprop_checks.mjs), share, with data_checks.mjs: axe-core, the panel's way of writing
-// numbers, and a closeness to CPython's. The functions under "In the page" run inside the page:
+// numbers, a closeness to CPython's, and the checks of a card's colours and of it on paper
+// (checkPanelColours, checkPanelOnPaper). The functions under "In the page" run inside the page:
 // each is sent to the browser alone, so it uses no name from outside itself, and takes one plain
 // argument that says which panel (its selectors), as every driver can send.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { lowestContrasts } from "./contrast.mjs";
 
 // axe-core, the accessibility checker, put into the page once; it gives its version. Its source
 // is a function, so that the page runs it as it runs the checks: not through eval, which the
@@ -90,4 +92,28 @@ export function panelOnPaper({ controls, code }) {
 export async function panelAxe({ id, tags }) {
   const results = await globalThis.axe.run(document.getElementById(id), { runOnly: { type: "tag", values: tags } });
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+// ---- In Node.js ------------------------------------------------------------------------------
+
+// The card's drawings in the colour scheme the page has now: every word at least 4.5:1 and every
+// mark or line 3:1 against each background it can be on (WCAG's AA), and axe-core's WCAG 2.2 A
+// and AA rules on the card. `panel` is the card's PANEL (its selectors). Gives the scheme, the
+// lowest contrasts and axe-core's version, for the caller's report.
+export async function checkPanelColours(page, panel, what) {
+  const scheme = (await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)) ? "dark" : "light";
+  const contrast = lowestContrasts(await page.evaluate(panelColours, panel.colours));
+  assert.ok(contrast.text.ratio >= 4.5, `${what}: ${JSON.stringify(contrast.text)}`);
+  assert.ok(contrast.graphic.ratio >= 3, `${what}: ${JSON.stringify(contrast.graphic)}`);
+  const version = await page.evaluate(injectAxe);
+  assert.deepEqual(await page.evaluate(panelAxe, panel.axe), [], `${what}: axe-core`);
+  return { scheme, contrast, version };
+}
+
+// The card on paper (the page's print rules on): the print rules found, no control shown, and
+// its code whole.
+export async function checkPanelOnPaper(page, panel, what) {
+  const paper = await page.evaluate(panelOnPaper, panel.paper);
+  assert.ok(paper.printRules > 0, `${what}: no print rules found`);
+  assert.deepEqual({ controlsShown: paper.controlsShown, codeCut: paper.codeCut }, { controlsShown: false, codeCut: false }, `${what}: on paper`);
 }
