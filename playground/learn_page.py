@@ -82,7 +82,9 @@ def learning_panel(w1, w2, b, box=None):
     "people" are the four, then Emily and Frank (whose y_true is None: they are not learned from),
     each with the neuron's output for them and its label: what that output means.
 
-    >>> seen = learning_panel("0", "1", "4", [-20, 30, -8, 8])   # the worked example: female where x2 > -4
+    The worked example: female where x2 > -4.
+
+    >>> seen = learning_panel("0", "1", "4", [-20, 30, -8, 8])
     >>> seen["loss"], seen["weights"], seen["bias"]
     (0.6943228311358424, [0.0, 1.0], 4.0)
     >>> for person in seen["people"]:
@@ -95,7 +97,8 @@ def learning_panel(w1, w2, b, box=None):
     Frank [20, 2] None 0.9975273768433653 female
     >>> seen["boundary"], seen["female_side"]
     ([[30.0, -4.0], [-20.0, -4.0]], [[30.0, -4.0], [30, 8], [-20, 8], [-20.0, -4.0]])
-    >>> learning_panel("1e999", "1", "4", [-20, 30, -8, 8])["boundary"] is None   # inf * -20 - inf * 30 is nan
+    >>> infinite = learning_panel("1e999", "1", "4", [-20, 30, -8, 8])  # inf * -20 - inf * 30: nan
+    >>> infinite["boundary"] is None
     True
     >>> learning_panel("abc", "1", "4", [-20, 30, -8, 8])["error"]
     "TypeError: weights[0] must be a number, not text: float(input()) reads one, got 'abc' (str)"
@@ -124,12 +127,15 @@ def learning_panel(w1, w2, b, box=None):
             if not (math.isfinite(crossing[0]) and math.isfinite(crossing[1])):
                 female_side, boundary = None, None
                 break
-    people = [[row["name"], row["x"], row["y"]] for row in table["rows"]]
-    people += [[row["name"], row["x"], None] for row in table["newcomers"]]
+    rows = [[row["name"], row["x"], row["y"]] for row in table["rows"]]
+    rows += [[row["name"], row["x"], None] for row in table["newcomers"]]
+    people = []
+    for name, x, y_true in rows:
+        output = n.feedforward(x)
+        people.append({"name": name, "x": x, "y_true": y_true, "output": output,
+                       "label": label(output, table["labels"])})
     return {"error": None, "weights": n.weights, "bias": n.bias, "loss": loss(n, table),
-            "people": [{"name": name, "x": x, "y_true": y_true, "output": n.feedforward(x),
-                        "label": label(n.feedforward(x), table["labels"])} for name, x, y_true in people],
-            "boundary": boundary, "female_side": female_side, "box": box}
+            "people": people, "boundary": boundary, "female_side": female_side, "box": box}
 
 
 def label(output, labels=("male", "female")):
